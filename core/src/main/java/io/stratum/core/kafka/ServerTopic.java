@@ -1,0 +1,20 @@
+package io.stratum.core.kafka;
+
+/** The topics every server owns. The actual Kafka name is {@code <server id>.<suffix>}. */
+public enum ServerTopic {
+    /** Service life-cycle events: started, stopping, link state changes. */
+    SYSTEM_EVENTS("system-events"),
+    /** Administrator actions (audit), published by the console. */
+    ADMIN_EVENTS("admin-events");
+
+    private final String suffix;
+
+    ServerTopic(String suffix) {
+        this.suffix = suffix;
+    }
+
+    /** The Kafka topic name on the server with this id. */
+    public String nameFor(String serverId) {
+        return serverId + "." + suffix;
+    }
+}

@@ -1,0 +1,76 @@
+package io.stratum.deploy;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.stratum.deploy.demo.DemoFederation;
+import io.stratum.deploy.install.StratumHome;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the local demo federation: one RTS, one ETS, two CTS under the ETS and one CTS under the RTS. "
+                + "Returns when every server is ready and prints their URLs.",
+        subcommands = {DemoCommand.Down.class, DemoCommand.Status.class})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Demo directory (default: .demo in the Stratum source tree).")
+    Path directory;
+
+    @Spec
+    CommandSpec spec;
+
+    DemoFederation federation() {
+        StratumHome home = StratumHome.locate();
+        return new DemoFederation(directory == null ? home.root().resolve(".demo") : directory, home);
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        out.println("Starting the demo federation (PostgreSQL, Kafka, 5 servers); this takes a minute ...");
+        out.flush();
+        DemoFederation demo = federation();
+        demo.up();
+        StatusTable.print(out, demo.status());
+        out.println();
+        demo.describe().forEach(out::println);
+        out.println();
+        out.println("Stop it with: deploy/stratum demo down    Check it with: deploy/stratum demo status");
+        return 0;
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every server of the demo, its Kafka, and PostgreSQL if the demo started it.")
+    static final class Down implements Callable<Integer> {
+        @ParentCommand
+        DemoCommand demo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            demo.federation().down();
+            spec.commandLine().getOut().println("Demo federation stopped.");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the demo's components; exit 0 only if all are healthy.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        DemoCommand demo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return StatusTable.print(spec.commandLine().getOut(), demo.federation().status()) ? 0 : StratumCommand.FAILED;
+        }
+    }
+}
