@@ -52,8 +52,7 @@ final class AddAdminCommand implements Callable<Integer> {
         }
         var install = installation.open();
         new AdministratorStore(install.settings()).create(username, secret);
-        spec.commandLine().getOut().println("Administrator `" + username + "` created. Log in at "
-                + install.server().url() + install.settings().adminUrl());
+        spec.commandLine().getOut().println("Administrator `" + username + "` created on server " + install.settings().serverId() + ".");
         return 0;
     }
 }

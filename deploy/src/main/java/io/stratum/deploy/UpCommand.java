@@ -27,7 +27,7 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
         install.up();
         StatusTable.print(out, install.status());
-        out.println("Ready: " + install.server().url() + "  (console " + install.server().url() + install.settings().adminUrl() + ")");
+        out.println("Ready: " + install.server().url());
         return 0;
     }
 }

@@ -38,7 +38,7 @@ final class SettingsValidator {
         Role role = role(file, values, expectedRole);
         for (SettingKey key : SettingKey.values()) {
             if (key.requiredFor(role) && !values.containsKey(key)) {
-                throw new SettingsException(file + ": required key `" + key.key() + "` is missing (" + key.description() + ")");
+                throw new SettingsException(file + ": required key `" + key.key() + "` is missing; it holds: " + key.description());
             }
         }
         checkRoleSpecific(file, role, values);
@@ -49,7 +49,7 @@ final class SettingsValidator {
     private static Role role(Path file, Map<SettingKey, Object> values, Optional<Role> expectedRole) {
         Object type = values.get(SettingKey.PROJECT_TYPE);
         if (type == null) {
-            throw new SettingsException(file + ": required key `project_type` is missing (" + SettingKey.PROJECT_TYPE.description() + ")");
+            throw new SettingsException(file + ": required key `project_type` is missing; it holds: " + SettingKey.PROJECT_TYPE.description());
         }
         Role role = Role.fromCode(type.toString()).orElseThrow(() -> new SettingsException(
                 file + ": `project_type` must be cts, ets or rts, not `" + type + "`"));

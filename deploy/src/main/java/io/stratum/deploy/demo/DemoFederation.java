@@ -58,8 +58,12 @@ public final class DemoFederation {
             role.start(home);
             servers.add(role);
         }
-        for (RoleServer server : servers) {
-            server.awaitReady(READY_TIMEOUT);
+        try {
+            for (RoleServer server : servers) {
+                server.awaitReady(READY_TIMEOUT);
+            }
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\nThe other servers keep running; stop everything with: stratum demo down");
         }
     }
 
@@ -92,11 +96,11 @@ public final class DemoFederation {
     /** Name, role, id, upstream and URLs of each server, for the table `stratum demo` prints. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %-30s %s", "NAME", "ROLE", "ID", "UPSTREAM", "URL", "CONSOLE", "SETTINGS"));
+        lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %s", "NAME", "ROLE", "ID", "UPSTREAM", "URL", "SETTINGS"));
         for (DemoServer server : SERVERS) {
             String url = "http://localhost:" + server.httpPort();
-            lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %-30s %s", server.name(), server.role().name(), server.name(),
-                    server.upstream() == null ? "-" : server.upstream(), url, url + "/admin",
+            lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %s", server.name(), server.role().name(), server.name(),
+                    server.upstream() == null ? "-" : server.upstream(), url,
                     directory.resolve(server.name()).resolve("settings.yaml")));
         }
         return lines;
