@@ -69,7 +69,7 @@ public abstract class RoleServerContract {
                 .body(containsString("stratum_build_info{role=\"" + role() + "\""))
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("http_server_requests_seconds_count"))
-                .body(containsString("postgresql_pool_"))
+                .body(containsString("postgresql_queue_size"))
                 .body(containsString("agroal_active_count"));
     }
 
