@@ -1,0 +1,119 @@
+package io.stratum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.stratum.common.settings.Role;
+import io.stratum.common.settings.Settings;
+import io.stratum.common.settings.SettingsFile;
+import io.stratum.deploy.install.SettingsTemplate;
+import io.stratum.testsupport.TestKafka;
+import io.stratum.testsupport.TestPostgres;
+
+/**
+ * Each packaged role jar, started from a directory holding a settings.yaml written by
+ * {@code stratum init}, becomes ready on the real PostgreSQL and Kafka and serves its metrics.
+ */
+class PackagedServerIT {
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cts", "ets", "rts"})
+    void shouldStartFromItsSettingsAndServeHealthAndMetrics(String roleCode) throws Exception {
+        Settings settings = install(Role.fromCode(roleCode).orElseThrow());
+        int port = settings.httpPort();
+        Process server = new ProcessBuilder("java", "-Xmx384m", "-jar", Stratum.roleJar(roleCode).toString())
+                .directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("server.log").toFile()).start();
+        try {
+            Stratum.await("the " + roleCode + " server to be ready", Duration.ofSeconds(90),
+                    () -> !server.isAlive() || Stratum.ready(port));
+            assertTrue(server.isAlive(), () -> "server exited: " + log());
+
+            HttpResponse<String> anonymous = Stratum.get("http://localhost:" + port + "/q/metrics", null, null);
+            assertEquals(401, anonymous.statusCode());
+            String password = Files.readString(directory.resolve("prometheus.password")).strip();
+            HttpResponse<String> metrics = Stratum.get("http://localhost:" + port + "/q/metrics", "prometheus", password);
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().contains("stratum_build_info{role=\"" + roleCode + "\",server_id=\"" + settings.serverId() + "\""),
+                    metrics.body());
+            assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
+            assertTrue(log().contains("Kafka topics ready"), this::log);
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "server did not stop on SIGTERM");
+        }
+        assertTrue(log().contains("stopped in"), this::log);
+    }
+
+    @Test
+    void shouldRefuseADatabaseNewerThanItsBuild() throws Exception {
+        Settings settings = install(Role.CTS);
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword())) {
+            connection.createStatement().execute("create table flyway_schema_history (installed_rank int primary key, version varchar(50), "
+                    + "description varchar(200), type varchar(20), script varchar(1000), checksum int, installed_by varchar(100), "
+                    + "installed_on timestamp default now(), execution_time int, success boolean)");
+            connection.createStatement().execute("insert into flyway_schema_history values "
+                    + "(1, '1', 'administrators', 'SQL', 'V1__administrators.sql', 0, 'x', now(), 1, true), "
+                    + "(2, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'x', now(), 1, true)");
+        }
+
+        Stratum.Result result = Stratum.run(List.of("java", "-jar", Stratum.roleJar("cts").toString()), directory, Map.of(),
+                Duration.ofSeconds(60));
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.err().contains("the database schema is at version 99 but this Stratum build knows versions up to"), result.all());
+        assertTrue(result.err().contains("downgrades are refused"), result.all());
+    }
+
+    @Test
+    void shouldExplainAWrongDatabasePassword() throws Exception {
+        install(Role.CTS);
+        Path file = directory.resolve("settings.yaml");
+        Files.writeString(file, Files.readString(file).replaceAll("postgres_password: \\w+", "postgres_password: wrong0password0"));
+
+        Stratum.Result result = Stratum.run(List.of("java", "-jar", Stratum.roleJar("cts").toString()), directory, Map.of(),
+                Duration.ofSeconds(60));
+
+        assertEquals(2, result.exitCode(), result.all());
+        assertTrue(result.err().contains("login refused; check postgres_user and postgres_password"), result.all());
+        assertTrue(!result.all().contains("wrong0password0"), result.all());
+    }
+
+    /** Writes settings.yaml like `stratum init` does, pointing at the test PostgreSQL and Kafka, and creates the database. */
+    private Settings install(Role role) throws IOException {
+        SettingsTemplate template = new SettingsTemplate(role)
+                .ports(Stratum.freePort(), Stratum.freePort())
+                .postgresHost("localhost:" + TestPostgres.server().port())
+                .kafkaHost(TestKafka.bootstrapServers());
+        Settings settings = SettingsFile.read(template.writeTo(directory, true), Optional.of(role));
+        TestPostgres.server().ensureDatabase(settings.postgresUser(), settings.postgresPassword(), settings.postgresDatabase());
+        return settings;
+    }
+
+    private String log() {
+        try {
+            return Files.readString(directory.resolve("server.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}

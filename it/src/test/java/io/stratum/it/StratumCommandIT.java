@@ -1,0 +1,99 @@
+package io.stratum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.stratum.testsupport.TestPostgres;
+
+/** The stratum command run as an administrator runs it, on one CTS with its own Kafka broker process. */
+class StratumCommandIT {
+    private static final Duration SHORT = Duration.ofSeconds(30);
+    private static final Duration LONG = Duration.ofSeconds(240);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldInstallRunAndStopOneCts() throws Exception {
+        TestPostgres.server();
+        int httpPort = Stratum.freePort();
+        int kafkaPort = Stratum.freePort();
+        String dir = directory.toString();
+
+        Stratum.Result init = Stratum.command(SHORT, "init", "cts", "--dir", dir, "--http-port", Integer.toString(httpPort),
+                "--trust-port", Integer.toString(Stratum.freePort()), "--kafka", "localhost:" + kafkaPort);
+        assertEquals(0, init.exitCode(), init.all());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(directory.resolve("settings.yaml"))));
+
+        Stratum.Result again = Stratum.command(SHORT, "init", "cts", "--dir", dir);
+        assertEquals(1, again.exitCode(), again.all());
+        assertTrue(again.err().contains("exists already; use --force"), again.all());
+
+        try {
+            Stratum.Result up = Stratum.command(LONG, "up", "--dir", dir);
+            assertEquals(0, up.exitCode(), up.all());
+            assertTrue(Stratum.ready(httpPort));
+
+            Stratum.Result status = Stratum.command(SHORT, "status", "--dir", dir);
+            assertEquals(0, status.exitCode(), status.all());
+            assertTrue(status.out().contains("kafka") && status.out().contains("postgresql") && status.out().contains("UP"), status.all());
+
+            Stratum.Result weak = Stratum.command(SHORT, "add-admin", "--dir", dir, "-u", "admin", "-p", "short1");
+            assertEquals(1, weak.exitCode(), weak.all());
+            assertTrue(weak.err().contains("password refused: the password must have at least 12 characters"), weak.all());
+
+            Stratum.Result admin = Stratum.command(SHORT, "add-admin", "--dir", dir, "-u", "admin", "-p", "veryinsecurepassword123");
+            assertEquals(0, admin.exitCode(), admin.all());
+            Stratum.Result twice = Stratum.command(SHORT, "add-admin", "--dir", dir, "-u", "admin", "-p", "veryinsecurepassword123");
+            assertEquals(1, twice.exitCode(), twice.all());
+            assertTrue(twice.err().contains("administrator `admin` exists already"), twice.all());
+
+            Stratum.Result logs = Stratum.command(SHORT, "logs", "--dir", dir, "--tail", "400");
+            assertEquals(0, logs.exitCode(), logs.all());
+            assertTrue(logs.out().contains("Kafka topics ready"), logs.all());
+            assertFalse(logs.out().contains(Files.readString(directory.resolve("prometheus.password")).strip()), "secret in the log");
+
+            Stratum.Result restart = Stratum.command(LONG, "restart", "--dir", dir);
+            assertEquals(0, restart.exitCode(), restart.all());
+            assertTrue(Stratum.ready(httpPort));
+        } finally {
+            Stratum.Result down = Stratum.command(LONG, "down", "--dir", dir);
+            assertEquals(0, down.exitCode(), down.all());
+        }
+
+        Stratum.Result stopped = Stratum.command(SHORT, "status", "--dir", dir);
+        assertEquals(1, stopped.exitCode(), stopped.all());
+        assertTrue(stopped.out().contains("not running"), stopped.all());
+        assertFalse(Files.exists(directory.resolve("run/server.pid")));
+        assertFalse(Files.exists(directory.resolve("run/kafka.pid")));
+        assertFalse(Stratum.ready(httpPort));
+    }
+
+    @Test
+    void shouldAnswerHelpAndRejectBadUsage() {
+        for (List<String> help : List.of(List.of("--help"), List.of("init", "--help"), List.of("demo", "--help"),
+                List.of("logs", "--help"), List.of("add-admin", "--help"))) {
+            Stratum.Result result = Stratum.command(SHORT, help.toArray(String[]::new));
+            assertEquals(0, result.exitCode(), result.all());
+            assertTrue(result.out().contains("Usage: stratum"), result.all());
+        }
+        Stratum.Result unknown = Stratum.command(SHORT, "launch");
+        assertEquals(2, unknown.exitCode(), unknown.all());
+        Stratum.Result badRole = Stratum.command(SHORT, "init", "xts", "--dir", directory.toString());
+        assertEquals(1, badRole.exitCode(), badRole.all());
+        assertTrue(badRole.err().contains("ROLE must be cts, ets or rts"), badRole.all());
+        Stratum.Result noSettings = Stratum.command(SHORT, "status", "--dir", directory.toString());
+        assertEquals(1, noSettings.exitCode(), noSettings.all());
+        assertTrue(noSettings.err().contains("no such file; create it with `stratum init"), noSettings.all());
+    }
+}
