@@ -17,8 +17,15 @@ import io.stratum.common.settings.SettingsFile;
 public final class StratumLauncher implements QuarkusApplication {
     /** Exit code for a server that refused to start because of its settings or database. */
     public static final int EXIT_REFUSED = 2;
+    private static final String APPCDS_GENERATION = "quarkus.appcds.generate";
 
     public static void launch(Role role, String... args) {
+        if (Boolean.getBoolean(APPCDS_GENERATION)) {
+            // The build runs the application once to record its class-data-sharing archive; it stops
+            // after static initialisation and needs neither settings.yaml nor a database.
+            Quarkus.run(StratumLauncher.class, args);
+            return;
+        }
         try {
             Settings settings = SettingsFile.read(SettingsFile.locate(), Optional.of(role));
             DatabasePreflight.check(settings);

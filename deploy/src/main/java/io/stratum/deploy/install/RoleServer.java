@@ -56,10 +56,16 @@ public final class RoleServer {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         String options = System.getenv().getOrDefault("STRATUM_JAVA_OPTS", DEFAULT_JAVA_OPTS);
         command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        Path jar = home.roleJar(settings.role());
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classArchive)) {
+            // The archive records the class path relative to the jar's directory, so the server runs there.
+            command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
         command.add("-Dstratum.settings=" + settings.file().toAbsolutePath());
         command.add("-jar");
-        command.add(home.roleJar(settings.role()).toString());
-        process.start(command, directory, Map.of());
+        command.add(jar.toString());
+        process.start(command, jar.getParent(), Map.of());
     }
 
     /**

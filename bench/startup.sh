@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Measures how fast each role jar becomes ready and how much memory it holds when idle.
+#   bench/startup.sh [RUNS]        (default 3 runs per role)
+# Uses a scratch installation per role in $BENCH_DIR (default /tmp/stratum-bench) on this machine's
+# PostgreSQL and one Kafka broker started by the stratum command. Prints one line per run:
+#   role, wall time from `java -jar` to /q/health/ready = 200, Quarkus' own "started in", RSS and heap after 20 s idle.
+set -euo pipefail
+RUNS=${1:-3}
+HOME_DIR="$(cd "$(dirname "$0")/.." && pwd)"
+STRATUM="$HOME_DIR/deploy/stratum"
+BENCH_DIR=${BENCH_DIR:-/tmp/stratum-bench}
+JAVA_OPTS=${STRATUM_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+KAFKA_PORT=29192
+
+mkdir -p "$BENCH_DIR"
+# One installation brings up PostgreSQL and the shared Kafka broker; the measured servers reuse them.
+if [ ! -f "$BENCH_DIR/infra/settings.yaml" ]; then
+  "$STRATUM" init cts --dir "$BENCH_DIR/infra" --id bench-infra --http-port 29180 --kafka "localhost:$KAFKA_PORT" >/dev/null
+fi
+"$STRATUM" up --dir "$BENCH_DIR/infra" >/dev/null
+kill "$(cat "$BENCH_DIR/infra/run/server.pid")"   # PostgreSQL and Kafka stay; the infra server is not measured
+
+printf '%-4s %-3s %10s %12s %9s %10s\n' role run ready_ms started_s rss_mb heap_mb
+port=29181
+for role in cts ets rts; do
+  dir="$BENCH_DIR/$role"
+  if [ ! -f "$dir/settings.yaml" ]; then
+    "$STRATUM" init "$role" --dir "$dir" --id "bench-$role" --http-port "$port" --trust-port $((port + 100)) --kafka "localhost:$KAFKA_PORT" >/dev/null
+    "$STRATUM" up --dir "$dir" >/dev/null && "$STRATUM" down --dir "$dir" >/dev/null   # creates the database, applies migrations
+  fi
+  http=$(grep '^http_port' "$dir/settings.yaml" | awk '{print $2}')
+  for run in $(seq 1 "$RUNS"); do
+    : > "$dir/bench.log"
+    start=$(date +%s%N)
+    app="$HOME_DIR/$role/target/quarkus-app"
+    cds=""; [ -f "$app/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=$app/app-cds.jsa"   # as the stratum command does
+    # The archive records the class path relative to quarkus-app/, so the server runs there (as the stratum command does).
+    (cd "$app" && STRATUM_SETTINGS="$dir/settings.yaml" exec java $JAVA_OPTS $cds -jar quarkus-run.jar >"$dir/bench.log" 2>&1) &
+    pid=$!
+    until curl -sf -o /dev/null "http://localhost:$http/q/health/ready"; do sleep 0.02; done
+    ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    started=$(grep -o 'started in [0-9.]*s' "$dir/bench.log" | grep -o '[0-9.]*' | head -1)
+    sleep 20
+    rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    heap=$(curl -s -u "prometheus:$(cat "$dir/prometheus.password")" "http://localhost:$http/q/metrics" \
+      | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')
+    printf '%-4s %-3s %10s %12s %9s %10s\n' "$role" "$run" "$ready_ms" "$started" "$((rss_kb / 1024))" "$heap"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  port=$((port + 1))
+done
+"$STRATUM" down --dir "$BENCH_DIR/infra" >/dev/null
