@@ -1,11 +1,16 @@
 package io.stratum.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real Kafka broker (KRaft, one combined broker/controller node) inside the test JVM, started on
- * first use and stopped when the JVM exits. Tests share it and keep apart by topic prefix.
+ * first use. Tests share it and keep apart by topic prefix. It is not closed: it ends with the test
+ * JVM (closing it from a shutdown hook raced with the other hooks and made the fork exit abnormally
+ * now and then); its files live under the module's {@code target/kafka-test}.
  */
 public final class TestKafka {
     private static KafkaClusterTestKit cluster;
@@ -20,6 +25,7 @@ public final class TestKafka {
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
+                        .setBaseDirectory(Files.createDirectories(Path.of("target", "kafka-test", Long.toString(ProcessHandle.current().pid()))).toAbsolutePath())
                         .build())
                         .setConfigProp("auto.create.topics.enable", "false")
                         .setConfigProp("offsets.topic.replication.factor", "1")
@@ -28,13 +34,6 @@ public final class TestKafka {
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        kit.close();
-                    } catch (Exception e) {
-                        // the JVM is exiting; the broker's files are temporary
-                    }
-                }));
                 cluster = kit;
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the in-JVM Kafka broker", e);
