@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.stratum.common.schema.SchemaMigrator;
+import io.stratum.common.schema.SchemaVersion;
 import io.stratum.common.settings.Role;
 import io.stratum.common.settings.Settings;
 import io.stratum.common.settings.SettingsFile;
@@ -57,6 +59,9 @@ class PackagedServerIT {
                     metrics.body());
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
             assertTrue(log().contains("Kafka topics ready"), this::log);
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword())) {
+                assertEquals(SchemaVersion.LATEST, SchemaMigrator.currentVersion(connection), "migrations applied at start");
+            }
         } finally {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "server did not stop on SIGTERM");

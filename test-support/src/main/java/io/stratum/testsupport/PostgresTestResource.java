@@ -14,7 +14,6 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "quarkus.datasource.username", database.user(),
                 "quarkus.datasource.password", database.password(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.reactive.url", database.reactiveUrl());
     }
 

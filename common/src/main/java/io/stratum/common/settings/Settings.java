@@ -123,7 +123,6 @@ public final class Settings {
         p.put("quarkus.http.port", Integer.toString(httpPort()));
         p.put("quarkus.datasource.username", postgresUser());
         p.put("quarkus.datasource.password", postgresPassword());
-        p.put("quarkus.datasource.jdbc.url", jdbcUrl());
         p.put("quarkus.datasource.reactive.url",
                 "postgresql://" + postgresHost() + ":" + postgresPort() + "/" + postgresDatabase());
         p.put("kafka.bootstrap.servers", kafkaBootstrapServers());

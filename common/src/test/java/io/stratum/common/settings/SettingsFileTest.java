@@ -43,7 +43,7 @@ class SettingsFileTest {
         assertEquals("cts-a", p.get("stratum.server.id"));
         assertEquals("cts", p.get("stratum.server.role"));
         assertEquals("8081", p.get("quarkus.http.port"));
-        assertEquals("jdbc:postgresql://localhost:5433/stratum_cts_a", p.get("quarkus.datasource.jdbc.url"));
+        assertEquals("jdbc:postgresql://localhost:5433/stratum_cts_a", settings.jdbcUrl());
         assertEquals("postgresql://localhost:5433/stratum_cts_a", p.get("quarkus.datasource.reactive.url"));
         assertEquals("localhost:9092", p.get("kafka.bootstrap.servers"));
         assertEquals("5001", p.get("stratum.trust.port"));

@@ -1,14 +1,13 @@
 package io.stratum.core.boot;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 
 import org.postgresql.Driver;
 
+import io.stratum.common.schema.SchemaMigrator;
 import io.stratum.common.schema.SchemaVersion;
 import io.stratum.common.settings.Settings;
 
@@ -26,7 +25,7 @@ final class DatabasePreflight {
 
     static void check(Settings settings) {
         try (Connection connection = connect(settings)) {
-            int version = schemaVersion(connection);
+            int version = SchemaMigrator.currentVersion(connection);
             String refusal = SchemaVersion.refusal(version);
             if (refusal != null) {
                 throw new StartupRefusal("database " + settings.postgresDatabase() + ": " + refusal);
@@ -52,23 +51,6 @@ final class DatabasePreflight {
                     throw e;
                 }
                 sleep();
-            }
-        }
-    }
-
-    private static int schemaVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
-                exists.next();
-                if (!exists.getBoolean(1)) {
-                    return 0;
-                }
-            }
-            try (ResultSet newest = statement.executeQuery(
-                    "select coalesce(max(cast(version as integer)), 0) from flyway_schema_history "
-                            + "where success and version ~ '^[0-9]+$'")) {
-                newest.next();
-                return newest.getInt(1);
             }
         }
     }

@@ -5,10 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-import org.flywaydb.core.Flyway;
-
 import io.stratum.common.password.PasswordHash;
-import io.stratum.common.schema.SchemaVersion;
+import io.stratum.common.schema.SchemaMigrator;
 import io.stratum.common.settings.Settings;
 
 /**
@@ -30,7 +28,11 @@ public final class AdministratorStore {
     }
 
     public void create(String username, String password) {
-        migrate();
+        try {
+            new SchemaMigrator(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword()).migrate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot migrate database " + settings.postgresDatabase() + ": " + e.getMessage());
+        }
         String hash = PasswordHash.hash(password);
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword());
              PreparedStatement insert = connection.prepareStatement(
@@ -45,20 +47,5 @@ public final class AdministratorStore {
             throw new IllegalStateException("cannot write to database " + settings.postgresDatabase() + " at "
                     + settings.postgresHost() + ":" + settings.postgresPort() + ": " + e.getMessage());
         }
-    }
-
-    private void migrate() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword())
-                .locations("classpath:" + SchemaVersion.LOCATION)
-                .load();
-        var applied = flyway.info().applied();
-        int newest = applied.length == 0 || applied[applied.length - 1].getVersion() == null ? 0
-                : Integer.parseInt(applied[applied.length - 1].getVersion().getVersion());
-        String refusal = SchemaVersion.refusal(newest);
-        if (refusal != null) {
-            throw new IllegalStateException(refusal);
-        }
-        flyway.migrate();
     }
 }

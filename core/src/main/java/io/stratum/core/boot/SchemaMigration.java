@@ -1,0 +1,35 @@
+package io.stratum.core.boot;
+
+import java.sql.SQLException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.stratum.common.schema.SchemaMigrator;
+
+/**
+ * Applies the database migrations when the server starts, before any other start-up work touches
+ * the database. Runs on the start-up thread (blocking JDBC is fine there). A database already at
+ * the newest version costs one query: Flyway itself is loaded only when there is work to do.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+    private static final Logger LOGGER = Logger.getLogger(SchemaMigration.class);
+
+    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) throws SQLException {
+        // The reactive URL (postgresql://host:port/db) is the JDBC URL without its jdbc: prefix.
+        int applied = new SchemaMigrator("jdbc:" + reactiveUrl, user, password).migrate();
+        if (applied > 0) {
+            LOGGER.infov("Database migrated: {0} migration(s) applied", applied);
+        }
+    }
+}
