@@ -20,7 +20,7 @@ final class SettingsValidator {
     private static final Set<String> LOG_LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
     private static final int MIN_GENERATED_SECRET = 32;
-    private static final Set<SettingKey> UPSTREAM = Set.of(SettingKey.RTS_HOST, SettingKey.RTS_ID, SettingKey.RTS_TOKEN);
+    private static final List<SettingKey> UPSTREAM = List.of(SettingKey.RTS_HOST, SettingKey.RTS_ID, SettingKey.RTS_TOKEN);
 
     private SettingsValidator() {
     }
@@ -82,8 +82,9 @@ final class SettingsValidator {
             }
             long present = UPSTREAM.stream().filter(values::containsKey).count();
             if (present != 0 && present != UPSTREAM.size()) {
-                SettingKey missing = UPSTREAM.stream().filter(k -> !values.containsKey(k)).findFirst().orElseThrow();
-                throw new SettingsException(file + ": `" + missing.key() + "` is missing; the upstream server needs "
+                String missing = UPSTREAM.stream().filter(k -> !values.containsKey(k)).map(k -> "`" + k.key() + "`")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new SettingsException(file + ": missing " + missing + "; the upstream server needs "
                         + "rts_host, rts_id and rts_token together");
             }
         }

@@ -114,7 +114,7 @@ class SettingsFileTest {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> SettingsFile.read(write(VALID_CTS + "rts_host: rts.example.org\n"), Optional.empty()));
 
-        assertTrue(e.getMessage().contains("`rts_id` is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing `rts_id`, `rts_token`; the upstream server needs"), e.getMessage());
     }
 
     @Test
