@@ -70,6 +70,31 @@ class PackagedServerIT {
     }
 
     @Test
+    void shouldWriteOneJsonObjectPerLineWhenAsked() throws Exception {
+        Settings settings = install(Role.CTS);
+        Path file = directory.resolve("settings.yaml");
+        Files.writeString(file, Files.readString(file).replace("logger_level: INFO", "logger_level: DEBUG") + "logger_format: json\n");
+        Process server = new ProcessBuilder("java", "-Xmx384m", "-jar", Stratum.roleJar("cts").toString())
+                .directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("server.log").toFile()).start();
+        try {
+            Stratum.await("the server to be ready", Duration.ofSeconds(90), () -> !server.isAlive() || Stratum.ready(settings.httpPort()));
+            assertTrue(server.isAlive(), this::log);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        List<String> lines = log().lines().filter(line -> !line.isBlank()).toList();
+        assertTrue(lines.size() > 5, this::log);
+        for (String line : lines) {
+            assertTrue(line.startsWith("{") && line.endsWith("}") && line.contains("\"level\":"), "not a JSON log line: " + line);
+        }
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"level\":\"DEBUG\"")), "logger_level DEBUG not applied");
+        String secret = settings.postgresPassword();
+        assertTrue(lines.stream().noneMatch(line -> line.contains(secret)), "the database password was logged");
+    }
+
+    @Test
     void shouldRefuseADatabaseNewerThanItsBuild() throws Exception {
         Settings settings = install(Role.CTS);
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword())) {

@@ -35,9 +35,14 @@ final class Stratum {
 
     /** Runs {@code deploy/stratum ARGS} to completion. */
     static Result command(Duration timeout, String... args) {
+        return command(Map.of(), timeout, args);
+    }
+
+    /** Runs {@code deploy/stratum ARGS} to completion with extra environment variables. */
+    static Result command(Map<String, String> environment, Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("deploy/stratum").toString()));
         command.addAll(List.of(args));
-        return run(command, HOME, Map.of(), timeout);
+        return run(command, HOME, environment, timeout);
     }
 
     static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout) {

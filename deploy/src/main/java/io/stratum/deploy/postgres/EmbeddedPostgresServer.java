@@ -40,10 +40,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
         if (accepting()) {
             return false;
         }
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 EmbeddedPostgresKeeper.class.getName(), dataDirectory.toString(), Integer.toString(port)));
         keeper.start(command, dataDirectory.getParent().getParent(), Map.of());
-        if (!Waiting.until(Duration.ofSeconds(90), this::accepting)) {
+        // Extracting the binaries on first use takes a while; give up early if the keeper died.
+        if (!Waiting.until(Duration.ofSeconds(120), () -> keeper.running().isEmpty() || accepting()) || !accepting()) {
             throw new IllegalStateException("embedded PostgreSQL did not start; see " + keeper.logFile());
         }
         return true;
