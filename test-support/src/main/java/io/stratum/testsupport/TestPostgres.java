@@ -42,7 +42,7 @@ public final class TestPostgres {
     /** The running server, started and prepared on first use. */
     public static synchronized PostgresServer server() {
         if (server == null) {
-            boolean embedded = "embedded".equals(System.getenv("STRATUM_POSTGRES"));
+            boolean embedded = LocalPostgres.embeddedChosen();
             PostgresServer candidate = LocalPostgres.forMachine(Path.of(System.getProperty("java.io.tmpdir"), "stratum-test-postgres"),
                     embedded ? 15432 : 5432, embedded);
             candidate.start();

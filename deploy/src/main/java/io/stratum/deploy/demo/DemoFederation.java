@@ -130,8 +130,7 @@ public final class DemoFederation {
     }
 
     private PostgresServer postgres() {
-        boolean embedded = "embedded".equals(System.getenv("STRATUM_POSTGRES"));
-        return LocalPostgres.forMachine(infra(), POSTGRES_PORT, embedded);
+        return LocalPostgres.forMachine(infra(), POSTGRES_PORT, LocalPostgres.embeddedChosen());
     }
 
     private KafkaBroker kafka() {

@@ -24,8 +24,6 @@ import io.stratum.deploy.process.Markers;
 public final class Installation {
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
-    /** Environment variable: {@code embedded} forces the embedded PostgreSQL even where a system cluster exists. */
-    public static final String POSTGRES_CHOICE = "STRATUM_POSTGRES";
 
     private final Path directory;
     private final Settings settings;
@@ -41,10 +39,6 @@ public final class Installation {
         return settings;
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     public RoleServer server() {
         return new RoleServer(settings, directory);
     }
@@ -54,7 +48,7 @@ public final class Installation {
         if (!LOCAL_HOSTS.contains(settings.postgresHost())) {
             return Optional.empty();
         }
-        boolean embedded = "embedded".equals(System.getenv(POSTGRES_CHOICE)) || Files.exists(marker("postgres.embedded"));
+        boolean embedded = LocalPostgres.embeddedChosen() || Files.exists(marker("postgres.embedded"));
         return Optional.of(LocalPostgres.forMachine(directory, settings.postgresPort(), embedded));
     }
 
@@ -82,7 +76,7 @@ public final class Installation {
             if (pg.start()) {
                 Markers.set(marker("postgres.started"));
             }
-            if ("embedded".equals(System.getenv(POSTGRES_CHOICE))) {
+            if (LocalPostgres.embeddedChosen()) {
                 Markers.set(marker("postgres.embedded"));
             }
             pg.ensureDatabase(settings.postgresUser(), settings.postgresPassword(), settings.postgresDatabase());

@@ -53,7 +53,7 @@ public final class RoleServer {
     /** Starts the server process unless it runs already. */
     public void start(StratumHome home) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(ServiceProcess.javaCommand());
         String options = System.getenv().getOrDefault("STRATUM_JAVA_OPTS", DEFAULT_JAVA_OPTS);
         command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         Path jar = home.roleJar(settings.role());

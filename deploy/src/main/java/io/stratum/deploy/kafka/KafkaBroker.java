@@ -6,11 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Base64;
-import java.util.Map;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 
@@ -61,7 +61,7 @@ public final class KafkaBroker {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(config);
         }
-        process.start(List.of(java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+        process.start(List.of(ServiceProcess.javaCommand(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(), "-cp", libraries + "/*", "kafka.Kafka", config.toString()),
                 stateDirectory, Map.of());
         if (!Waiting.until(START_TIMEOUT, () -> process.running().isPresent() && answers())) {
@@ -72,10 +72,6 @@ public final class KafkaBroker {
 
     public boolean stop() {
         return process.stop();
-    }
-
-    public boolean managedHere() {
-        return process.running().isPresent();
     }
 
     public Health health() {
@@ -143,7 +139,7 @@ public final class KafkaBroker {
     private void format(Path config) {
         try {
             Files.createDirectories(logFile().getParent());
-            Process format = new ProcessBuilder(java(), "-Xmx256m", "-cp", libraries + "/*", "kafka.tools.StorageTool",
+            Process format = new ProcessBuilder(ServiceProcess.javaCommand(), "-Xmx256m", "-cp", libraries + "/*", "kafka.tools.StorageTool",
                     "format", "-t", clusterId(),
                     "-c", config.toString())
                     .redirectErrorStream(true)
@@ -177,7 +173,4 @@ public final class KafkaBroker {
         }
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
 }

@@ -40,7 +40,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         if (accepting()) {
             return false;
         }
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaCommand(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 EmbeddedPostgresKeeper.class.getName(), dataDirectory.toString(), Integer.toString(port)));
         keeper.start(command, dataDirectory.getParent().getParent(), Map.of());
         // Extracting the binaries on first use takes a while; give up early if the keeper died.
@@ -104,7 +104,4 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
 }

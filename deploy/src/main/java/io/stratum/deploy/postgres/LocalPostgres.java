@@ -4,7 +4,15 @@ import java.nio.file.Path;
 
 /** Picks the PostgreSQL server for this machine: the system cluster when installed, else embedded. */
 public final class LocalPostgres {
+    /** Environment variable: {@code embedded} chooses the embedded PostgreSQL even where a system cluster exists. */
+    public static final String CHOICE = "STRATUM_POSTGRES";
+
     private LocalPostgres() {
+    }
+
+    /** True when {@link #CHOICE} asks for the embedded server. */
+    public static boolean embeddedChosen() {
+        return "embedded".equals(System.getenv(CHOICE));
     }
 
     /**

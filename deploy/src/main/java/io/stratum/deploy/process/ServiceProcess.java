@@ -36,6 +36,11 @@ public final class ServiceProcess {
         this.marker = marker;
     }
 
+    /** The java binary running this command; child JVMs use the same one. */
+    public static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     public String name() {
         return name;
     }
@@ -102,10 +107,5 @@ public final class ServiceProcess {
             throw new UncheckedIOException(e);
         }
         return process.isPresent();
-    }
-
-    /** True if the process died since it was started (its pid file remains). */
-    public boolean crashed() {
-        return Files.isRegularFile(pidFile) && running().isEmpty();
     }
 }
