@@ -63,9 +63,13 @@ class StratumCommandIT {
             assertTrue(logs.out().contains("Kafka topics ready"), logs.all());
             assertFalse(logs.out().contains(Files.readString(directory.resolve("prometheus.password")).strip()), "secret in the log");
 
+            String identity = Stratum.get("http://localhost:" + httpPort + "/api/v1/server/identity", null, null).body();
+            assertTrue(identity.contains("\"fingerprint\""), identity);
             Stratum.Result restart = Stratum.command(LONG, "restart", "--dir", dir);
             assertEquals(0, restart.exitCode(), restart.all());
             assertTrue(Stratum.ready(httpPort));
+            assertEquals(identity, Stratum.get("http://localhost:" + httpPort + "/api/v1/server/identity", null, null).body(),
+                    "the signing key must survive a restart");
         } finally {
             Stratum.Result down = Stratum.command(LONG, "down", "--dir", dir);
             assertEquals(0, down.exitCode(), down.all());

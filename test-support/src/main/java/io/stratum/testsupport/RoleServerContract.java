@@ -48,7 +48,8 @@ public abstract class RoleServerContract {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Kafka' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Reactive PostgreSQL connections health check' }.status", equalTo("UP"))
-                .body("checks.size()", equalTo(2));
+                .body("checks.find { it.name == 'Server identity' }.status", equalTo("UP"))
+                .body("checks.size()", equalTo(3));
         given().get("/q/health/live").then().statusCode(200);
     }
 
@@ -79,6 +80,17 @@ public abstract class RoleServerContract {
                 .body("id", equalTo(config("stratum.server.id")))
                 .body("role", equalTo(role()))
                 .body("version", equalTo(System.getProperty("project.version", "0.1.0-SNAPSHOT")));
+    }
+
+    @Test
+    void shouldPublishItsEd25519SigningKey() {
+        shouldBecomeReadyWithDatabaseAndKafka();
+        String publicKey = given().get("/api/v1/server/identity").then().statusCode(200)
+                .body("serverId", equalTo(config("stratum.server.id")))
+                .body("algorithm", equalTo("Ed25519"))
+                .body("fingerprint", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .extract().path("publicKey");
+        assertEquals(32, java.util.Base64.getDecoder().decode(publicKey).length);
     }
 
     @Test
