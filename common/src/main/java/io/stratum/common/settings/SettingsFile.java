@@ -1,7 +1,6 @@
 package io.stratum.common.settings;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,12 +62,12 @@ public final class SettingsFile {
         options.setCodePointLimit(MAX_FILE_BYTES);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         Object document;
-        try (Reader reader = new java.io.StringReader(text)) {
-            document = yaml.load(reader);
+        try {
+            document = yaml.load(text);
         } catch (MarkedYAMLException e) {
             throw new SettingsException(file + ": not valid YAML" + where(e.getProblemMark()) + ": "
                     + e.getProblem());
-        } catch (YAMLException | IOException e) {
+        } catch (YAMLException e) {
             throw new SettingsException(file + ": not valid YAML: " + e.getClass().getSimpleName());
         }
         if (document == null) {

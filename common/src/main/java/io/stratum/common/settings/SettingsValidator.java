@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Checks every key of a parsed settings.yaml against {@link SettingKey} and the role. */
 final class SettingsValidator {
@@ -83,7 +84,7 @@ final class SettingsValidator {
             long present = UPSTREAM.stream().filter(values::containsKey).count();
             if (present != 0 && present != UPSTREAM.size()) {
                 String missing = UPSTREAM.stream().filter(k -> !values.containsKey(k)).map(k -> "`" + k.key() + "`")
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .collect(Collectors.joining(", "));
                 throw new SettingsException(file + ": missing " + missing + "; the upstream server needs "
                         + "rts_host, rts_id and rts_token together");
             }

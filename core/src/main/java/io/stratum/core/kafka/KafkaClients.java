@@ -1,5 +1,6 @@
 package io.stratum.core.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,6 @@ public class KafkaClients {
     }
 
     void close(@Disposes Producer<String, String> producer) {
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 }

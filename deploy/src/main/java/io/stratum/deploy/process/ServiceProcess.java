@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A long-running process started by the stratum command: detached from the terminal (its own
@@ -95,7 +96,7 @@ public final class ServiceProcess {
         process.ifPresent(p -> {
             p.destroy();
             try {
-                p.onExit().get(GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                p.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 p.destroyForcibly();
                 p.onExit().join();
