@@ -128,6 +128,43 @@ class PackagedServerIT {
         assertTrue(!result.all().contains("wrong0password0"), result.all());
     }
 
+    @Test
+    void shouldExplainASigningKeyThatTheSecretKeyBaseCannotOpen() throws Exception {
+        Settings settings = install(Role.CTS);
+        Process first = startCts();
+        try {
+            Stratum.await("the first start to be ready", Duration.ofSeconds(90), () -> !first.isAlive() || Stratum.ready(settings.httpPort()));
+            assertTrue(first.isAlive(), this::log);
+        } finally {
+            first.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+        Path file = directory.resolve("settings.yaml");
+        Files.writeString(file, Files.readString(file).replaceAll("secret_key_base: \\w+", "secret_key_base: " + SettingsTemplate.randomHex(64)));
+
+        Process second = startCts();
+        try {
+            String url = "http://localhost:" + settings.httpPort() + "/q/health/ready";
+            Stratum.await("readiness to report the signing key", Duration.ofSeconds(90),
+                    () -> {
+                        HttpResponse<String> response = Stratum.get(url, null, null);
+                        return !second.isAlive() || response != null && response.body().contains("secret_key_base was changed");
+                    });
+            HttpResponse<String> ready = Stratum.get(url, null, null);
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("postgres_db belongs to another installation"), ready.body());
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process startCts() throws IOException {
+        return new ProcessBuilder("java", "-Xmx384m", "-jar", Stratum.roleJar("cts").toString())
+                .directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("server.log").toFile()).start();
+    }
+
     /** Writes settings.yaml like `stratum init` does, pointing at the test PostgreSQL and Kafka, and creates the database. */
     private Settings install(Role role) throws IOException {
         SettingsTemplate template = new SettingsTemplate(role)

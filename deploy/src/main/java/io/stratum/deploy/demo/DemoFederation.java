@@ -52,7 +52,13 @@ public final class DemoFederation {
         kafka().start();
         List<RoleServer> servers = new ArrayList<>();
         for (DemoServer server : SERVERS) {
+            boolean fresh = existingSettings(server).isEmpty();
             Settings settings = settingsOf(server);
+            if (fresh) {
+                // A database of this name is left over from an earlier demo whose directory is gone;
+                // its data was sealed with that demo's secrets, so the new demo starts clean.
+                postgres.dropDatabase(settings.postgresDatabase());
+            }
             postgres.ensureDatabase(settings.postgresUser(), settings.postgresPassword(), settings.postgresDatabase());
             RoleServer role = new RoleServer(settings, directory.resolve(server.name()));
             role.start(home);

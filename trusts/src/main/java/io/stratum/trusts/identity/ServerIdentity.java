@@ -1,5 +1,6 @@
 package io.stratum.trusts.identity;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ServerIdentity {
     private static final Logger LOGGER = Logger.getLogger(ServerIdentity.class);
     private static final String PURPOSE = "server identity v1";
+    static final String UNSEALABLE = "the stored signing key cannot be opened with this secret_key_base: "
+            + "secret_key_base was changed, or postgres_db belongs to another installation";
 
     private final Pool database;
     private final ServerConfig server;
@@ -40,15 +43,16 @@ public class ServerIdentity {
     }
 
     void onStart(@Observes StartupEvent event) {
-        load().subscribe().with(loaded -> {
-            key.set(loaded);
-            problem.set("");
-            LOGGER.infov("Server signing key: {0} fingerprint={1}", SigningKey.ALGORITHM, loaded.fingerprint());
-        }, failure -> {
-            // The failure's class only: a driver message may quote the parameters it could not encode.
-            problem.set(failure.getClass().getSimpleName());
-            LOGGER.errorv("Server signing key not available: {0}", failure.getClass().getName());
-        });
+        load().onFailure(failure -> !(failure instanceof KeySeal.UnsealException))
+                .retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribe().with(loaded -> {
+                    key.set(loaded);
+                    problem.set("");
+                    LOGGER.infov("Server signing key: {0} fingerprint={1}", SigningKey.ALGORITHM, loaded.fingerprint());
+                }, failure -> {
+                    problem.set(UNSEALABLE);
+                    LOGGER.errorv("Server signing key not available: {0}", UNSEALABLE);
+                });
     }
 
     /** The signing key, once loaded. */
@@ -62,6 +66,14 @@ public class ServerIdentity {
     }
 
     private Uni<SigningKey> load() {
+        return loadOnce().onFailure(failure -> !(failure instanceof KeySeal.UnsealException)).invoke(failure -> {
+            // The failure's class only: a driver message may quote the parameters it could not encode.
+            problem.set("database not reachable (" + failure.getClass().getSimpleName() + "); retrying");
+            LOGGER.warnv("Loading the server signing key failed ({0}); retrying", failure.getClass().getName());
+        });
+    }
+
+    private Uni<SigningKey> loadOnce() {
         return read().onItem().ifNull().switchTo(() -> {
             SigningKey generated = SigningKey.generate();
             return database.preparedQuery("INSERT INTO server_identity (server_id, algorithm, public_key, private_key_sealed) "
