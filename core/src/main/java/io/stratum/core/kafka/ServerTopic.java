@@ -5,7 +5,11 @@ public enum ServerTopic {
     /** Service life-cycle events: started, stopping, link state changes. */
     SYSTEM_EVENTS("system-events"),
     /** Administrator actions (audit), published by the console. */
-    ADMIN_EVENTS("admin-events");
+    ADMIN_EVENTS("admin-events"),
+    /** Committed chat events (messages, edits, membership), keyed by chat id, for live delivery by every instance. */
+    CHAT_EVENTS("chat-events"),
+    /** Ephemeral chat signals (typing, receipts, presence), keyed by chat id; never stored. */
+    CHAT_SIGNALS("chat-signals");
 
     private final String suffix;
 

@@ -1,0 +1,283 @@
+package io.stratum.core.chat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.stratum.core.api.ApiException;
+import io.stratum.core.server.ServerConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Creating chats and changing who is in them. Each change is an event in the chat's log, committed
+ * with the change itself and published like a message, so members' clients learn of it live or
+ * on resume, in order with the messages.
+ */
+@ApplicationScoped
+public class Chats {
+    public static final String PERSONAL = "personal";
+    public static final String GROUP = "group";
+    public static final String CHANNEL = "channel";
+
+    private final Pool database;
+    private final ChatEventPublisher publisher;
+    private final MessagingConfig config;
+    private final String serverId;
+
+    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ServerConfig server) {
+        this.database = database;
+        this.publisher = publisher;
+        this.config = config;
+        this.serverId = server.id();
+    }
+
+    /**
+     * Creates a chat with the creator as its admin. A personal chat has exactly one other member and
+     * exists once per pair: asking again returns the existing one.
+     */
+    public Uni<UUID> create(UUID creator, String kind, String name, List<UUID> invited) {
+        Set<UUID> others = new LinkedHashSet<>(invited == null ? List.of() : invited);
+        others.remove(creator);
+        String title = name == null ? "" : name.strip();
+        switch (kind == null ? "" : kind) {
+            case PERSONAL -> {
+                if (others.size() != 1) {
+                    throw ApiException.badRequest("members_invalid", "a personal chat has exactly one other member");
+                }
+            }
+            case GROUP, CHANNEL -> {
+                if (title.isEmpty() || title.length() > 100) {
+                    throw ApiException.badRequest("name_invalid", "a group or channel needs a name of 1 to 100 characters");
+                }
+                if (others.size() + 1 > config.maxMembers()) {
+                    throw ApiException.badRequest("too_many_members", "at most " + config.maxMembers() + " members");
+                }
+            }
+            default -> throw ApiException.badRequest("kind_invalid", "kind must be personal, group or channel");
+        }
+        List<UUID> members = new ArrayList<>();
+        members.add(creator);
+        members.addAll(others);
+        String personalKey = PERSONAL.equals(kind) ? members.stream().map(UUID::toString).sorted().reduce((a, b) -> a + ":" + b).orElseThrow() : null;
+        UUID chatId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        JsonObject meta = new JsonObject().put("chat_kind", kind).put("name", title).put("members", ids(members))
+                .put("admins", new JsonArray().add(creator.toString()));
+        ChatEvent created = new ChatEvent(chatId, 1, EventKind.CREATED, creator, null, null, null, null, meta, now);
+        return database.withTransaction(connection -> requireUsers(connection, others)
+                        .chain(() -> connection.preparedQuery("""
+                                        INSERT INTO chat (id, kind, name, home_server, personal_key, created_by, last_seq)
+                                        VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (personal_key) DO NOTHING RETURNING id""")
+                                .execute(Tuple.tuple().addUUID(chatId).addString(kind).addString(title).addString(serverId).addString(personalKey)
+                                        .addUUID(creator)))
+                        .chain(rows -> {
+                            if (!rows.iterator().hasNext()) {
+                                return existingPersonal(connection, personalKey).map(id -> (Delivery) null);
+                            }
+                            return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, role, joined_seq) "
+                                            + "SELECT $1, h, CASE WHEN h = $2 THEN 'admin' ELSE 'member' END, 0 FROM unnest($3::uuid[]) AS h")
+                                    .execute(Tuple.of(chatId, creator, members.toArray(UUID[]::new)))
+                                    .chain(() -> ChatEvents.insert(connection, List.of(created)))
+                                    .replaceWith(new Delivery(created, members));
+                        }))
+                .chain(delivery -> {
+                    if (delivery == null) {
+                        return database.preparedQuery("SELECT id FROM chat WHERE personal_key = $1").execute(Tuple.of(personalKey))
+                                .map(rows -> rows.iterator().next().getUUID(0));
+                    }
+                    publisher.publish(List.of(delivery));
+                    return Uni.createFrom().item(chatId);
+                });
+    }
+
+    /** Adds members (admins of groups and channels only). */
+    public Uni<ChatEvent> addMembers(UUID actor, UUID chatId, List<UUID> added) {
+        if (added == null || added.isEmpty()) {
+            throw ApiException.badRequest("members_invalid", "name at least one user to add");
+        }
+        return change(actor, chatId, true, (connection, chat) -> requireUsers(connection, new LinkedHashSet<>(added))
+                .chain(() -> connection.preparedQuery("SELECT count(*) FROM chat_member WHERE chat_id = $1").execute(Tuple.of(chatId)))
+                .chain(count -> {
+                    if (count.iterator().next().getLong(0) + added.size() > config.maxMembers()) {
+                        throw ApiException.badRequest("too_many_members", "at most " + config.maxMembers() + " members");
+                    }
+                    long seq = chat.lastSeq + 1;
+                    return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, joined_seq) SELECT $1, h, $2 FROM unnest($3::uuid[]) AS h "
+                                    + "ON CONFLICT DO NOTHING")
+                            .execute(Tuple.of(chatId, seq - 1, added.toArray(UUID[]::new)))
+                            .replaceWith(new Change(EventKind.MEMBERS_ADDED, new JsonObject().put("members", ids(added)), List.of()));
+                }));
+    }
+
+    /** Removes a member (admins only); the removed user is told too. */
+    public Uni<ChatEvent> removeMember(UUID actor, UUID chatId, UUID removed) {
+        return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery(
+                        "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2 RETURNING huid").execute(Tuple.of(chatId, removed))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("not_a_member", "this user is not a member of the chat");
+                    }
+                    return new Change(EventKind.MEMBER_REMOVED, new JsonObject().put("member", removed.toString()), List.of(removed));
+                }));
+    }
+
+    /** The caller leaves the chat. */
+    public Uni<ChatEvent> leave(UUID actor, UUID chatId) {
+        return change(actor, chatId, false, (connection, chat) -> connection.preparedQuery(
+                        "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2").execute(Tuple.of(chatId, actor))
+                .replaceWith(new Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor))));
+    }
+
+    /** Renames a group or channel (admins only). */
+    public Uni<ChatEvent> rename(UUID actor, UUID chatId, String name) {
+        String title = name == null ? "" : name.strip();
+        if (title.isEmpty() || title.length() > 100) {
+            throw ApiException.badRequest("name_invalid", "the name must have 1 to 100 characters");
+        }
+        return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1")
+                .execute(Tuple.of(chatId, title))
+                .replaceWith(new Change(EventKind.RENAMED, new JsonObject().put("name", title), List.of())));
+    }
+
+    /** Makes a member an admin or takes it back (admins only). */
+    public Uni<ChatEvent> setAdmin(UUID actor, UUID chatId, UUID member, boolean admin) {
+        return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery(
+                        "UPDATE chat_member SET role = $3 WHERE chat_id = $1 AND huid = $2 RETURNING huid")
+                .execute(Tuple.of(chatId, member, admin ? "admin" : "member"))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("not_a_member", "this user is not a member of the chat");
+                    }
+                    return new Change(EventKind.ADMIN_CHANGED, new JsonObject().put("member", member.toString()).put("admin", admin), List.of());
+                }));
+    }
+
+    /** The chats a user is in, with where each log stands. */
+    public Uni<List<ChatSummary>> list(UUID huid) {
+        return database.preparedQuery("""
+                        SELECT c.id, c.kind, c.name, c.home_server, c.last_seq, m.joined_seq, m.read_seq, m.role
+                        FROM chat_member m JOIN chat c ON c.id = m.chat_id
+                        WHERE m.huid = $1 AND c.deleted_at IS NULL ORDER BY c.created_at""")
+                .execute(Tuple.of(huid))
+                .map(rows -> {
+                    List<ChatSummary> chats = new ArrayList<>();
+                    for (Row row : rows) {
+                        chats.add(new ChatSummary(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+                                row.getLong(5), row.getLong(6), row.getString(7), List.of()));
+                    }
+                    return chats;
+                });
+    }
+
+    /** One chat with its members; 404 {@code no_such_chat} for non-members. */
+    public Uni<ChatSummary> get(UUID huid, UUID chatId) {
+        return database.preparedQuery("""
+                        SELECT c.id, c.kind, c.name, c.home_server, c.last_seq, m.huid, m.role, m.joined_seq, m.delivered_seq, m.read_seq
+                        FROM chat c JOIN chat_member m ON m.chat_id = c.id
+                        WHERE c.id = $1 AND c.deleted_at IS NULL ORDER BY m.role, m.huid""")
+                .execute(Tuple.of(chatId))
+                .map(rows -> {
+                    List<ChatSummary.Member> members = new ArrayList<>();
+                    Row mine = null;
+                    Row any = null;
+                    for (Row row : rows) {
+                        any = row;
+                        members.add(new ChatSummary.Member(row.getUUID(5), row.getString(6), row.getLong(8), row.getLong(9)));
+                        if (row.getUUID(5).equals(huid)) {
+                            mine = row;
+                        }
+                    }
+                    if (mine == null) {
+                        throw ChatErrors.noSuchChat();
+                    }
+                    return new ChatSummary(any.getUUID(0), any.getString(1), any.getString(2), any.getString(3), any.getLong(4),
+                            mine.getLong(7), mine.getLong(9), mine.getString(6), members);
+                });
+    }
+
+    /** What a membership change did, for its event. */
+    private record Change(String kind, JsonObject meta, List<UUID> alsoTell) {
+    }
+
+    /** The locked chat row a change works on. */
+    private record LockedChat(String kind, long lastSeq) {
+    }
+
+    @FunctionalInterface
+    private interface ChangeStep {
+        Uni<Change> apply(SqlConnection connection, LockedChat chat);
+    }
+
+    /** Locks the chat, checks the actor's membership (and admin role), applies the change and logs its event. */
+    private Uni<ChatEvent> change(UUID actor, UUID chatId, boolean adminOnly, ChangeStep step) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return database.withTransaction(connection -> connection.preparedQuery("""
+                        SELECT c.kind, c.last_seq, m.role FROM chat c JOIN chat_member m ON m.chat_id = c.id AND m.huid = $2
+                        WHERE c.id = $1 AND c.deleted_at IS NULL FOR UPDATE OF c""")
+                .execute(Tuple.of(chatId, actor))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ChatErrors.noSuchChat();
+                    }
+                    Row row = rows.iterator().next();
+                    LockedChat chat = new LockedChat(row.getString(0), row.getLong(1));
+                    if (PERSONAL.equals(chat.kind())) {
+                        throw ApiException.badRequest("personal_chat", "the members of a personal chat do not change");
+                    }
+                    if (adminOnly && !"admin".equals(row.getString(2))) {
+                        throw ApiException.forbidden("not_admin", "only the chat's admins may do this");
+                    }
+                    return step.apply(connection, chat).chain(change -> {
+                        ChatEvent event = new ChatEvent(chatId, chat.lastSeq() + 1, change.kind(), actor, null, null, null, null,
+                                change.meta(), now);
+                        return connection.preparedQuery("UPDATE chat SET last_seq = $2 WHERE id = $1").execute(Tuple.of(chatId, event.seq()))
+                                .chain(() -> ChatEvents.insert(connection, List.of(event)))
+                                .chain(() -> ChatEvents.members(connection, List.of(chatId)))
+                                .map(members -> {
+                                    List<UUID> recipients = new ArrayList<>(members.getOrDefault(chatId, List.of()));
+                                    change.alsoTell().stream().filter(u -> !recipients.contains(u)).forEach(recipients::add);
+                                    return new Delivery(event, recipients);
+                                });
+                    });
+                }))
+                .invoke(delivery -> publisher.publish(List.of(delivery)))
+                .map(Delivery::event);
+    }
+
+    private static Uni<Void> requireUsers(SqlConnection connection, Set<UUID> users) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("SELECT count(*) FROM chat_user WHERE huid = ANY($1) AND status = 'active'")
+                .execute(Tuple.of(users.toArray(UUID[]::new)))
+                .map(rows -> {
+                    if (rows.iterator().next().getLong(0) != users.size()) {
+                        throw ApiException.badRequest("unknown_user", "every member must be an active user of this server");
+                    }
+                    return null;
+                });
+    }
+
+    private static Uni<UUID> existingPersonal(SqlConnection connection, String personalKey) {
+        return connection.preparedQuery("SELECT id FROM chat WHERE personal_key = $1").execute(Tuple.of(personalKey))
+                .map(rows -> rows.iterator().next().getUUID(0));
+    }
+
+    private static JsonArray ids(java.util.Collection<UUID> users) {
+        JsonArray array = new JsonArray();
+        users.forEach(user -> array.add(user.toString()));
+        return array;
+    }
+}

@@ -1,0 +1,130 @@
+package io.stratum.core.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import io.stratum.core.chat.ChatEvent;
+import io.stratum.core.kafka.KafkaTopicsConfig;
+import io.stratum.core.kafka.ServerTopic;
+import io.stratum.core.kafka.TopicProvisioner.TopicsReady;
+import io.stratum.core.server.ServerConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Reads every partition of this server's chat-events and chat-signals topics (each instance reads
+ * all of them: it must reach its own connected users) from the end at start-up, on one dedicated
+ * thread, and hands each record to {@link LocalSessions}. Devices connected later catch up from
+ * PostgreSQL, not from Kafka, so no offsets are committed.
+ */
+@ApplicationScoped
+public class ChatEventFeed {
+    private static final Logger LOGGER = Logger.getLogger(ChatEventFeed.class);
+
+    private final LocalSessions sessions;
+    private final KafkaTopicsConfig kafka;
+    private final ServerConfig server;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean assigned;
+    private volatile KafkaConsumer<String, String> consumer;
+
+    public ChatEventFeed(LocalSessions sessions, KafkaTopicsConfig kafka, ServerConfig server) {
+        this.sessions = sessions;
+        this.kafka = kafka;
+        this.server = server;
+    }
+
+    /** Whether the feed reads all partitions (readiness). */
+    public boolean assigned() {
+        return assigned;
+    }
+
+    void onTopicsReady(@Observes TopicsReady ready) {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(this::run, "chat-event-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        String events = ServerTopic.CHAT_EVENTS.nameFor(server.id());
+        String signals = ServerTopic.CHAT_SIGNALS.nameFor(server.id());
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, server.id() + "-feed-" + UUID.randomUUID().toString().substring(0, 8),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer = reader;
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(events, signals)) {
+                reader.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            reader.assign(partitions);
+            reader.seekToEnd(partitions);
+            partitions.forEach(reader::position);
+            assigned = true;
+            LOGGER.infov("Chat event feed reads {0} partitions", partitions.size());
+            while (running.get()) {
+                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(500))) {
+                    dispatch(record.topic().equals(events), record.value());
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            LOGGER.errorv("Chat event feed stopped: {0}", e.getClass().getName());
+            assigned = false;
+        }
+    }
+
+    private void dispatch(boolean event, String value) {
+        try {
+            JsonObject record = new JsonObject(value);
+            List<UUID> recipients = recipients(record.getJsonArray("to"));
+            if (event) {
+                sessions.deliver(ChatEvent.fromJson(record), recipients);
+            } else {
+                sessions.signal(record.getJsonObject("frame"), recipients);
+            }
+        } catch (RuntimeException e) {
+            LOGGER.warnv("Skipping an unreadable chat record: {0}", e.getClass().getName());
+        }
+    }
+
+    private static List<UUID> recipients(JsonArray to) {
+        List<UUID> users = new ArrayList<>(to.size());
+        for (int i = 0; i < to.size(); i++) {
+            users.add(UUID.fromString(to.getString(i)));
+        }
+        return users;
+    }
+
+    @PreDestroy
+    void stop() {
+        running.set(false);
+        KafkaConsumer<String, String> reader = consumer;
+        if (reader != null) {
+            reader.wakeup();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.stratum.core.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stratum.core.account.Platform;
+import io.stratum.core.chat.ChatEvent;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The authenticated sessions connected to this instance, by user, and connection counts by IP.
+ * Thread-safe; delivery hands each item to the session's own event loop.
+ */
+@ApplicationScoped
+public class LocalSessions {
+    private final Map<UUID, Set<ClientSession>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> byIp = new ConcurrentHashMap<>();
+    private final Map<Platform, AtomicInteger> byPlatform = new ConcurrentHashMap<>();
+
+    public LocalSessions(MeterRegistry registry) {
+        Gauge.builder("online_users", byUser, Map::size).description("Users with at least one connected device on this instance")
+                .register(registry);
+        for (Platform platform : Platform.values()) {
+            AtomicInteger count = byPlatform.computeIfAbsent(platform, p -> new AtomicInteger());
+            Gauge.builder("stratum_connected_devices", count, AtomicInteger::get).tag("platform", platform.code())
+                    .description("Devices connected to this instance").register(registry);
+        }
+    }
+
+    /** Counts a new connection from an IP; false when the IP is at its limit (the caller closes). */
+    boolean admit(String ip, int limit) {
+        AtomicInteger count = byIp.computeIfAbsent(ip, key -> new AtomicInteger());
+        if (count.incrementAndGet() > limit) {
+            count.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void release(String ip) {
+        byIp.computeIfPresent(ip, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    void add(ClientSession session) {
+        byUser.computeIfAbsent(session.caller().huid(), user -> ConcurrentHashMap.newKeySet()).add(session);
+        byPlatform.get(session.caller().platform()).incrementAndGet();
+    }
+
+    void remove(ClientSession session) {
+        byUser.computeIfPresent(session.caller().huid(), (user, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+        byPlatform.get(session.caller().platform()).decrementAndGet();
+    }
+
+    /** Hands a committed event to every local session of its recipients. */
+    public void deliver(ChatEvent event, List<UUID> recipients) {
+        for (UUID user : recipients) {
+            Set<ClientSession> sessions = byUser.get(user);
+            if (sessions != null) {
+                sessions.forEach(session -> session.offer(event));
+            }
+        }
+    }
+
+    /** Sends an ephemeral frame to every local session of the recipients. */
+    public void signal(JsonObject frame, List<UUID> recipients) {
+        for (UUID user : recipients) {
+            Set<ClientSession> sessions = byUser.get(user);
+            if (sessions != null) {
+                sessions.forEach(session -> session.signal(frame));
+            }
+        }
+    }
+
+    /** Ends the sessions of these devices (logout, revoked by an administrator). */
+    public void endDevices(UUID user, List<UUID> devices) {
+        Set<ClientSession> sessions = byUser.get(user);
+        if (sessions != null) {
+            sessions.stream().filter(session -> devices.contains(session.caller().deviceId())).forEach(ClientSession::revoked);
+        }
+    }
+
+    /** Number of users with a connected device here. */
+    public int onlineUsers() {
+        return byUser.size();
+    }
+}
