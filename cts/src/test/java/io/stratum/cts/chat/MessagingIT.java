@@ -26,6 +26,7 @@ import io.stratum.core.mail.MailSettingsStore;
 import io.stratum.cts.auth.MailboxLogin;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
+import io.stratum.testsupport.TestDevice;
 import io.stratum.testsupport.TestSql;
 import io.vertx.core.json.JsonObject;
 

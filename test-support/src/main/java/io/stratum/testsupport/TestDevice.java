@@ -1,4 +1,4 @@
-package io.stratum.cts.chat;
+package io.stratum.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,6 +120,43 @@ public final class TestDevice implements AutoCloseable {
             if ("event".equals(frame.getString("type")) && chat.equals(frame.getString("chat"))) {
                 events.add(frame);
             }
+        }
+        return events;
+    }
+
+    /**
+     * Waits until {@code count} events of the chat with seq above {@code afterSeq} have arrived, then a
+     * further {@code quiet} period (to catch duplicates); returns all of them in arrival order.
+     */
+    public List<JsonObject> awaitEvents(String chat, long afterSeq, int count, Duration timeout, Duration quiet) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<JsonObject> events = new ArrayList<>();
+        java.util.function.Consumer<JsonObject> take = frame -> {
+            if ("event".equals(frame.getString("type")) && chat.equals(frame.getString("chat")) && frame.getLong("seq") > afterSeq) {
+                events.add(frame);
+            } else {
+                seen.add(frame);
+            }
+        };
+        List<JsonObject> earlier = new ArrayList<>(seen);
+        seen.clear();
+        earlier.forEach(take);
+        try {
+            while (events.size() < count && System.nanoTime() < deadline) {
+                JsonObject frame = frames.poll(50, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    take.accept(frame);
+                }
+            }
+            long quietUntil = System.nanoTime() + quiet.toNanos();
+            while (System.nanoTime() < quietUntil) {
+                JsonObject frame = frames.poll(50, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    take.accept(frame);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return events;
     }
