@@ -269,6 +269,31 @@ class MessagingIT {
         }
     }
 
+    @Test
+    void shouldCountOnlineUsersDevicesAndMessagesInTheMetrics() {
+        User alice = user("alice");
+        User bob = user("bob");
+        String chat = createChat(alice, "personal", null, bob);
+        try (TestDevice device = online(alice)) {
+            device.call(send(chat, "metric-1", "count me"));
+            io.stratum.testsupport.TestPolling.await("the usage metrics to count the message", Duration.ofSeconds(20), () -> {
+                String metrics = metrics();
+                return value(metrics, "messages_count") >= 1 && value(metrics, "desktop_users") >= 2
+                        && value(metrics, "online_users") >= 1 && value(metrics, "pg_database_size") > 1_000_000;
+            });
+        }
+    }
+
+    private static String metrics() {
+        return given().auth().preemptive().basic("prometheus", io.stratum.testsupport.RoleServerContract.METRICS_PASSWORD)
+                .get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double value(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
     private static JsonObject send(String chat, String clientId, String body) {
         return new JsonObject().put("type", "send").put("chat", chat).put("client_id", clientId).put("body", body);
     }

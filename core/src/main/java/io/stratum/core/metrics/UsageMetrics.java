@@ -1,0 +1,78 @@
+package io.stratum.core.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.stratum.core.account.Platform;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * The reference product's usage metrics that come from the database: {@code android_users},
+ * {@code ios_users}, {@code web_users}, {@code desktop_users} (devices of that platform logged in and
+ * not revoked: the "working clients"), {@code messages_count} (messages stored) and
+ * {@code pg_database_size} (bytes). Counted every {@link MetricsConfig#usageRefresh()} (30 s) by one non-blocking query, never per scrape.
+ */
+@ApplicationScoped
+public class UsageMetrics {
+    private static final Logger LOGGER = Logger.getLogger(UsageMetrics.class);
+
+    private final Pool database;
+    private final Vertx vertx;
+    private final MetricsConfig config;
+    private final Map<Platform, AtomicLong> devices = new EnumMap<>(Platform.class);
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong databaseBytes = new AtomicLong();
+
+    public UsageMetrics(Pool database, Vertx vertx, MetricsConfig config, MeterRegistry registry) {
+        this.database = database;
+        this.vertx = vertx;
+        this.config = config;
+        for (Platform platform : Platform.values()) {
+            AtomicLong count = new AtomicLong();
+            devices.put(platform, count);
+            Gauge.builder(platform.code() + "_users", count, AtomicLong::get)
+                    .description("Logged-in " + platform.code() + " clients (devices not revoked)").register(registry);
+        }
+        Gauge.builder("messages_count", messages, AtomicLong::get).description("Messages stored on this server").register(registry);
+        Gauge.builder("pg_database_size", databaseBytes, AtomicLong::get)
+                .description("Size of this server's PostgreSQL database in bytes").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        refresh();
+        vertx.setPeriodic(config.usageRefresh().toMillis(), id -> refresh());
+    }
+
+    void refresh() {
+        database.query("""
+                        SELECT 'platform:' || platform, count(*) FROM device WHERE revoked_at IS NULL GROUP BY platform
+                        UNION ALL SELECT 'messages', count(*) FROM chat_event WHERE kind = 'message'
+                        UNION ALL SELECT 'database', pg_database_size(current_database())""")
+                .execute()
+                .subscribe().with(rows -> {
+                    devices.values().forEach(count -> count.set(0));
+                    for (Row row : rows) {
+                        String key = row.getString(0);
+                        long value = row.getLong(1);
+                        if (key.startsWith("platform:")) {
+                            Platform.fromCode(key.substring("platform:".length())).ifPresent(p -> devices.get(p).set(value));
+                        } else if (key.equals("messages")) {
+                            messages.set(value);
+                        } else {
+                            databaseBytes.set(value);
+                        }
+                    }
+                }, failure -> LOGGER.warnv("Usage metrics not refreshed: {0}", failure.getClass().getName()));
+    }
+}
