@@ -25,7 +25,10 @@ public class LocalSessions {
     private final Map<String, AtomicInteger> byIp = new ConcurrentHashMap<>();
     private final Map<Platform, AtomicInteger> byPlatform = new ConcurrentHashMap<>();
 
-    public LocalSessions(MeterRegistry registry) {
+    private final Presence presence;
+
+    public LocalSessions(MeterRegistry registry, Presence presence) {
+        this.presence = presence;
         Gauge.builder("online_users", byUser, Map::size).description("Users with at least one connected device on this instance")
                 .register(registry);
         for (Platform platform : Platform.values()) {
@@ -50,16 +53,29 @@ public class LocalSessions {
     }
 
     void add(ClientSession session) {
-        byUser.computeIfAbsent(session.caller().huid(), user -> ConcurrentHashMap.newKeySet()).add(session);
+        boolean[] first = {false};
+        byUser.compute(session.caller().huid(), (user, sessions) -> {
+            Set<ClientSession> all = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            first[0] = all.isEmpty();
+            all.add(session);
+            return all;
+        });
         byPlatform.get(session.caller().platform()).incrementAndGet();
+        if (first[0]) {
+            presence.online(session.caller().huid());
+        }
     }
 
     void remove(ClientSession session) {
+        boolean[] last = {false};
         byUser.computeIfPresent(session.caller().huid(), (user, sessions) -> {
-            sessions.remove(session);
+            last[0] = sessions.remove(session) && sessions.isEmpty();
             return sessions.isEmpty() ? null : sessions;
         });
         byPlatform.get(session.caller().platform()).decrementAndGet();
+        if (last[0]) {
+            presence.offline(session.caller().huid());
+        }
     }
 
     /** Hands a committed event to every local session of its recipients. */

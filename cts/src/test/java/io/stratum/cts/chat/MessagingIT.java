@@ -270,6 +270,28 @@ class MessagingIT {
     }
 
     @Test
+    void shouldTellContactsWhoComesOnlineAndGoesOffline() {
+        User alice = user("alice");
+        User bob = user("bob");
+        User stranger = user("stranger");
+        createChat(alice, "personal", null, bob);
+        try (TestDevice aliceDevice = online(alice)) {
+            try (TestDevice bobDevice = online(bob)) {
+                aliceDevice.await(frame -> "presence".equals(frame.getString("type")) && bob.huid().equals(frame.getString("member"))
+                        && frame.getBoolean("online"));
+                given().auth().oauth2(alice.token()).queryParam("user", bob.huid()).get("/api/v1/presence").then().statusCode(200)
+                        .body("users[0].online", equalTo(true));
+            }
+            aliceDevice.await(frame -> "presence".equals(frame.getString("type")) && bob.huid().equals(frame.getString("member"))
+                    && !frame.getBoolean("online"));
+            given().auth().oauth2(alice.token()).queryParam("user", bob.huid()).get("/api/v1/presence").then().statusCode(200)
+                    .body("users[0].online", equalTo(false)).body("users[0].last_seen", org.hamcrest.Matchers.notNullValue());
+            given().auth().oauth2(stranger.token()).queryParam("user", bob.huid()).get("/api/v1/presence").then().statusCode(200)
+                    .body("users.size()", equalTo(0));
+        }
+    }
+
+    @Test
     void shouldCountOnlineUsersDevicesAndMessagesInTheMetrics() {
         User alice = user("alice");
         User bob = user("bob");
