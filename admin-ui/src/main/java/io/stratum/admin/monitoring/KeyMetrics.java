@@ -40,15 +40,15 @@ public class KeyMetrics {
 
     public List<Figure> figures() {
         List<Figure> figures = new ArrayList<>();
-        figures.add(new Figure("uptime", "process_uptime_seconds", duration(Duration.between(build.startedAt(), Instant.now()))));
-        figures.add(new Figure("heap", "jvm_memory_used_bytes{area=heap}", megabytes(sum("jvm.memory.used", "heap"))
+        figures.add(new Figure("metric_uptime", "process_uptime_seconds", duration(Duration.between(build.startedAt(), Instant.now()))));
+        figures.add(new Figure("metric_heap", "jvm_memory_used_bytes{area=heap}", megabytes(sum("jvm.memory.used", "heap"))
                 + " / " + megabytes(sum("jvm.memory.max", "heap"))));
-        figures.add(new Figure("cpu", "process_cpu_usage", percent(gauge("process.cpu.usage"))));
-        figures.add(new Figure("systemCpu", "system_cpu_usage", percent(gauge("system.cpu.usage"))));
-        figures.add(new Figure("threads", "jvm_threads_live_threads", whole(gauge("jvm.threads.live"))));
-        figures.add(new Figure("openFiles", "process_files_open_files", whole(gauge("process.files.open"))));
-        figures.add(new Figure("httpRequests", "http_server_requests_seconds_count", whole(requests())));
-        figures.add(new Figure("databaseQueue", "postgresql_queue_size", whole(gauge("postgresql.queue.size"))));
+        figures.add(new Figure("metric_cpu", "process_cpu_usage", percent(gauge("process.cpu.usage"))));
+        figures.add(new Figure("metric_systemCpu", "system_cpu_usage", percent(gauge("system.cpu.usage"))));
+        figures.add(new Figure("metric_threads", "jvm_threads_live_threads", whole(gauge("jvm.threads.live"))));
+        figures.add(new Figure("metric_openFiles", "process_files_open_files", whole(gauge("process.files.open"))));
+        figures.add(new Figure("metric_httpRequests", "http_server_requests_seconds_count", whole(requests())));
+        figures.add(new Figure("metric_databaseQueue", "postgresql_queue_size", whole(gauge("postgresql.queue.size"))));
         return figures;
     }
 
