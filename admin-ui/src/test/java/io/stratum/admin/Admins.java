@@ -33,8 +33,12 @@ public final class Admins {
     /** A new administrator with a unique login starting with {@code prefix}. */
     public static String create(String prefix, String role, String sections) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        sql("INSERT INTO administrator (username, password_hash, role, sections) VALUES (?, ?, ?, ?)",
-                username, PasswordHash.hash(PASSWORD, 4), role, sections);
+        try {
+            sql("INSERT INTO administrator (username, password_hash, role, sections) VALUES (?, ?, ?, ?)",
+                    username, PasswordHash.hash(PASSWORD, 4), role, sections);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return username;
     }
 
@@ -47,14 +51,12 @@ public final class Admins {
     }
 
     /** Runs SQL as the database owner (the test user). */
-    public static int sql(String statement, Object... parameters) {
+    public static int sql(String statement, Object... parameters) throws SQLException {
         try (Connection connection = connect(); PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setObject(i + 1, parameters[i]);
             }
             return prepared.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -18,7 +18,6 @@ import io.stratum.admin.web.AdminPaths;
 /** The logged-in administrator's own account: password and TOTP second factor. */
 @Path(AdminPaths.API + "/account")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: own account")
 public class AccountResource {
     private final OwnAccount account;
@@ -39,6 +38,7 @@ public class AccountResource {
 
     @PUT
     @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
     @AnyAdministrator
     @Operation(summary = "Change the own password (policy applies; other sessions end)")
     public void changePassword(PasswordChange change) {
@@ -55,6 +55,7 @@ public class AccountResource {
 
     @POST
     @Path("/totp/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
     @AnyAdministrator
     @Operation(summary = "Turn TOTP on with the first code from the authenticator app")
     public void confirmTotp(Confirmation confirmation) {
@@ -63,6 +64,7 @@ public class AccountResource {
 
     @POST
     @Path("/totp/disable")
+    @Consumes(MediaType.APPLICATION_JSON)
     @AnyAdministrator
     @Operation(summary = "Turn TOTP off (needs the current password)")
     public void disableTotp(Confirmation confirmation) {
