@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.security.KeySeal;
 import io.stratum.core.security.SecurityConfig;
 import io.stratum.core.server.ServerConfig;
 import io.vertx.core.buffer.Buffer;

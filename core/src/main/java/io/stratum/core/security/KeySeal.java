@@ -1,4 +1,4 @@
-package io.stratum.trusts.identity;
+package io.stratum.core.security;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +28,17 @@ public final class KeySeal {
     private final SecretKeySpec key;
 
     public KeySeal(String secretKeyBase, String purpose) {
+        this.key = new SecretKeySpec(derive(secretKeyBase, purpose), "AES");
+    }
+
+    /** 32 bytes derived (HKDF-SHA-256) from secret_key_base for one purpose; other purposes get unrelated keys. */
+    public static byte[] derive(String secretKeyBase, String purpose) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(secretKeyBase.getBytes(StandardCharsets.UTF_8), null,
                 ("stratum " + purpose).getBytes(StandardCharsets.UTF_8)));
         byte[] derived = new byte[32];
         hkdf.generateBytes(derived, 0, derived.length);
-        this.key = new SecretKeySpec(derived, "AES");
+        return derived;
     }
 
     /** Thrown when a sealed value was altered, belongs to someone else, or secret_key_base changed. */

@@ -1,4 +1,4 @@
-package io.stratum.trusts.identity;
+package io.stratum.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,19 +31,5 @@ class KeySealTest {
         assertThrows(KeySeal.UnsealException.class, () -> seal.unseal(altered, "cts-a"));
         assertThrows(KeySeal.UnsealException.class, () -> new KeySeal(BASE + "x", "test").unseal(sealed, "cts-a"));
         assertThrows(KeySeal.UnsealException.class, () -> seal.unseal(new byte[5], "cts-a"));
-    }
-
-    @Test
-    void shouldSignAndVerifyWithEd25519() {
-        SigningKey key = SigningKey.generate();
-        byte[] message = "envelope".getBytes(StandardCharsets.UTF_8);
-        byte[] signature = key.sign(message);
-
-        assertTrue(SigningKey.verify(key.publicKey(), message, signature));
-        assertFalse(SigningKey.verify(key.publicKey(), "envelopf".getBytes(StandardCharsets.UTF_8), signature));
-        assertFalse(SigningKey.verify(SigningKey.generate().publicKey(), message, signature));
-        SigningKey restored = SigningKey.fromPrivateKey(key.privateKeyBytes());
-        assertArrayEquals(key.publicKey(), restored.publicKey());
-        assertTrue(restored.fingerprint().matches("[0-9a-f]{64}"));
     }
 }
