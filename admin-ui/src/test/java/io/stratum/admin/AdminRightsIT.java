@@ -103,7 +103,21 @@ class AdminRightsIT {
             Map.entry("GET /admin/audit", Rule.read("AUDIT")),
             Map.entry("POST /admin/audit/verify", Rule.read("AUDIT")),
             Map.entry("GET /admin/monitoring", Rule.read("MONITORING")),
-            Map.entry("GET /admin/logs", Rule.read("LOGS")));
+            Map.entry("GET /admin/logs", Rule.read("LOGS")),
+            Map.entry("GET /api/v1/admin/settings", Rule.read("SETTINGS")),
+            Map.entry("PUT /api/v1/admin/settings/logs", Rule.write("SETTINGS")),
+            Map.entry("GET /api/v1/admin/settings/mail", Rule.read("EMAIL")),
+            Map.entry("PUT /api/v1/admin/settings/mail", Rule.write("EMAIL")),
+            Map.entry("POST /api/v1/admin/settings/mail/test", Rule.write("EMAIL")),
+            Map.entry("GET /api/v1/admin/settings/registration", Rule.read("REGISTRATION")),
+            Map.entry("PUT /api/v1/admin/settings/registration", Rule.write("REGISTRATION")),
+            Map.entry("GET /admin/settings", Rule.read("SETTINGS")),
+            Map.entry("POST /admin/settings/logs", Rule.write("SETTINGS")),
+            Map.entry("GET /admin/email", Rule.read("EMAIL")),
+            Map.entry("POST /admin/email", Rule.write("EMAIL")),
+            Map.entry("POST /admin/email/test", Rule.write("EMAIL")),
+            Map.entry("GET /admin/registration", Rule.read("REGISTRATION")),
+            Map.entry("POST /admin/registration", Rule.write("REGISTRATION")));
 
     static final Set<String> ENDS_SESSION = Set.of("DELETE /api/v1/admin/session", "DELETE /api/v1/admin/sessions",
             "POST /admin/logout", "POST /admin/logout-everywhere");
@@ -111,8 +125,8 @@ class AdminRightsIT {
     static final List<Kind> KINDS = List.of(
             new Kind("administrator", "ADMINISTRATOR", ""),
             new Kind("security", "SECURITY", ""),
-            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ"),
-            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE"),
+            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ"),
+            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE"),
             new Kind("limited-audit", "LIMITED", "AUDIT:READ"));
 
     static Set<String> documentedAdminEndpoints() {

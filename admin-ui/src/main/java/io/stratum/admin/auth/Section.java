@@ -10,6 +10,9 @@ public enum Section {
     AUDIT(true),
     MONITORING(true),
     LOGS(true),
+    SETTINGS(true),
+    EMAIL(true),
+    REGISTRATION(true),
     /** The DLP console of the security administrator (kdc-dlp.md); it has no page yet. */
     DLP(false);
 

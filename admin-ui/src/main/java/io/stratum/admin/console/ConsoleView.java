@@ -30,7 +30,8 @@ import io.vertx.core.http.HttpServerRequest;
 @ApplicationScoped
 public class ConsoleView {
     /** Sections that have a page, in menu order. */
-    static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.MONITORING, Section.LOGS);
+    static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.SETTINGS, Section.EMAIL,
+            Section.REGISTRATION, Section.MONITORING, Section.LOGS);
 
     private final AdminPaths paths;
     private final CurrentAdmin current;

@@ -31,6 +31,7 @@ public class RecentLogLines {
     private final AdminConsoleConfig.Logs config;
     private final Deque<Line> lines = new ArrayDeque<>();
     private final Handler handler = new Ring();
+    private volatile boolean capturing = true;
 
     public RecentLogLines(AdminConsoleConfig config) {
         this.config = config.logs();
@@ -53,8 +54,19 @@ public class RecentLogLines {
         Logger.getLogger("").removeHandler(handler);
     }
 
+    /** Whether the section can work at all (the handler is installed: {@code stratum.admin.logs.enabled}). */
     public boolean enabled() {
         return config.enabled();
+    }
+
+    /** Starts or stops keeping lines (the runtime switch of the Logs section); stopping forgets the kept lines. */
+    public void capture(boolean on) {
+        capturing = on;
+        if (!on) {
+            synchronized (lines) {
+                lines.clear();
+            }
+        }
     }
 
     /** The most recent lines, newest last, optionally only those at or above a level and containing a text. */
@@ -80,7 +92,9 @@ public class RecentLogLines {
     private final class Ring extends ExtHandler {
         @Override
         protected void doPublish(ExtLogRecord record) {
-            add(record);
+            if (capturing) {
+                add(record);
+            }
         }
 
         private void add(LogRecord record) {
