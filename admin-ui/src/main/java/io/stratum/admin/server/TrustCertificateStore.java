@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.stratum.admin.Await;
 import io.stratum.admin.auth.AdminPrincipal;
-import io.stratum.admin.auth.SecretSeal;
+import io.stratum.core.security.KeySeal;
 import io.stratum.core.audit.AdminAction;
 import io.stratum.core.audit.AdminAudit;
 import io.stratum.core.security.SecurityConfig;
@@ -35,12 +35,12 @@ public class TrustCertificateStore {
     private static final String CONTEXT = "trust-certificate";
 
     private final Pool database;
-    private final SecretSeal seal;
+    private final KeySeal seal;
     private final AdminAudit audit;
 
     public TrustCertificateStore(Pool database, SecurityConfig security, AdminAudit audit) {
         this.database = database;
-        this.seal = new SecretSeal(security.secretKeyBase(), "trust tls key v1");
+        this.seal = new KeySeal(security.secretKeyBase(), "trust tls key v1");
         this.audit = audit;
     }
 
