@@ -91,15 +91,16 @@ public class AccessFilter {
         return Response.seeOther(URI.create(login)).build();
     }
 
-    private static Response refuse(boolean api, int status, String error, String message) {
+    private Response refuse(boolean api, int status, String error, String message) {
         if (api) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("error", error, "message", message)).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + status + "</title>"
-                        + "<link rel=\"stylesheet\" href=\"/admin/assets/console.css\"></head><body><main class=\"refusal\">"
-                        + "<h1>" + status + "</h1><p id=\"refusal\">" + message + "</p></main></body></html>")
+                        + "<link rel=\"stylesheet\" href=\"" + paths.base() + "/assets/console.css\"></head><body><main class=\"refusal\">"
+                        + "<h1>" + status + "</h1><p id=\"refusal\">" + message + "</p><p><a href=\"" + paths.base()
+                        + "\">" + paths.base() + "</a></p></main></body></html>")
                 .build();
     }
 }

@@ -21,7 +21,7 @@ public record ConnectionEvent(Instant at, Kind kind, Subject subject, String use
 
     /** What happened. */
     public enum Kind {
-        LOGIN, LOGOUT, DEVICE_REGISTERED, TOKEN_REFRESHED, SESSION_EXPIRED
+        LOGIN, LOGOUT, DEVICE_REGISTERED, TOKEN_REFRESHED
     }
 
     /** Whose connection it was. */
