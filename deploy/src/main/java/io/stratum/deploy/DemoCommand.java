@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         demo.describe().forEach(out::println);
         out.println();
+        out.println("Console: create its first administrator with deploy/stratum add-admin --dir <dir of the server> -u admin -p -");
         out.println("Stop it with: deploy/stratum demo down    Check it with: deploy/stratum demo status");
         return 0;
     }

@@ -30,6 +30,7 @@ class DemoIT {
             for (String name : List.of("rts", "ets", "cts-a", "cts-b", "cts-c")) {
                 assertTrue(up.out().contains("server " + name), up.all());
             }
+            PORTS.forEach(port -> assertTrue(up.out().contains("http://localhost:" + port + "/admin"), up.all()));
             PORTS.forEach(port -> assertTrue(Stratum.ready(port), "not ready on " + port));
 
             Stratum.Result status = Stratum.command(Duration.ofSeconds(60), "demo", "status", "--dir", dir);

@@ -94,6 +94,14 @@ public abstract class RoleServerContract {
     }
 
     @Test
+    void shouldServeTheAdministratorConsole() {
+        given().get(config("stratum.admin.url") + "/login").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .body(containsString("id=\"login-form\""));
+        given().get("/api/v1/admin/session").then().statusCode(401);
+    }
+
+    @Test
     void shouldPublishOpenApi() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/server"));
     }

@@ -25,7 +25,7 @@ public final class TestKafka {
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
-                        .setBaseDirectory(Files.createDirectories(Path.of("target", "kafka-test", Long.toString(ProcessHandle.current().pid()))).toAbsolutePath())
+                        .setBaseDirectory(Files.createDirectories(Path.of("target", "kafka-test", ProcessHandle.current().pid() + "-" + System.currentTimeMillis())).toAbsolutePath())
                         .build())
                         .setConfigProp("auto.create.topics.enable", "false")
                         .setConfigProp("offsets.topic.replication.factor", "1")

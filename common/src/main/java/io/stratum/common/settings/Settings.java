@@ -118,6 +118,13 @@ public final class Settings {
         p.put("stratum.security.secret-key-base", text(SettingKey.SECRET_KEY_BASE).orElseThrow());
         p.put("stratum.trust.port", Integer.toString(trustPort()));
         p.put("stratum.admin.url", adminUrl());
+        text(SettingKey.SYSLOG_HOST).ifPresent(v -> {
+            int colon = v.lastIndexOf(':');
+            p.put("stratum.audit.syslog.enabled", "true");
+            p.put("stratum.audit.syslog.host", colon < 0 ? v : v.substring(0, colon));
+            p.put("stratum.audit.syslog.port", colon < 0 ? "514" : v.substring(colon + 1));
+            p.put("stratum.audit.syslog.protocol", text(SettingKey.SYSLOG_PROTOCOL).orElse("udp"));
+        });
         prometheusUsers().forEach((user, hash) -> p.put("stratum.metrics.prometheus-users.\"" + user + "\"", hash));
 
         p.put("quarkus.http.port", Integer.toString(httpPort()));

@@ -151,6 +151,9 @@ final class SettingsValidator {
         if (key == SettingKey.LOGGER_FORMAT && !LOG_FORMATS.contains(text)) {
             return "must be text or json";
         }
+        if (key == SettingKey.SYSLOG_PROTOCOL && !text.equals("udp") && !text.equals("tcp")) {
+            return "must be udp or tcp";
+        }
         if (key == SettingKey.KAFKA_HOST) {
             for (String server : text.split(",")) {
                 if (hostPortProblem(server.trim()) != null) {

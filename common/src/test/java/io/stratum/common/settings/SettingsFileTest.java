@@ -145,6 +145,19 @@ class SettingsFileTest {
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
 
+    @Test
+    void shouldMapSyslogForwardingOntoAuditProperties() throws IOException {
+        Settings settings = SettingsFile.read(write(VALID_CTS + "syslog_host: siem.corp.example:6514\nsyslog_protocol: tcp\n"), Optional.empty());
+        var properties = settings.toProperties();
+        assertEquals("true", properties.get("stratum.audit.syslog.enabled"));
+        assertEquals("siem.corp.example", properties.get("stratum.audit.syslog.host"));
+        assertEquals("6514", properties.get("stratum.audit.syslog.port"));
+        assertEquals("tcp", properties.get("stratum.audit.syslog.protocol"));
+        SettingsException wrong = assertThrows(SettingsException.class,
+                () -> SettingsFile.read(write(VALID_CTS + "syslog_host: siem\nsyslog_protocol: rfc3164\n"), Optional.empty()));
+        assertTrue(wrong.getMessage().contains("`syslog_protocol` must be udp or tcp"), wrong.getMessage());
+    }
+
     private Path write(String text) throws IOException {
         Path file = dir.resolve("settings.yaml");
         Files.writeString(file, text);

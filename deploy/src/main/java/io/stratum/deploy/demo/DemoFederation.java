@@ -102,11 +102,11 @@ public final class DemoFederation {
     /** Name, role, id, upstream and URLs of each server, for the table `stratum demo` prints. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %s", "NAME", "ROLE", "ID", "UPSTREAM", "URL", "SETTINGS"));
+        lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %-30s %s", "NAME", "ROLE", "ID", "UPSTREAM", "URL", "CONSOLE", "SETTINGS"));
         for (DemoServer server : SERVERS) {
             String url = "http://localhost:" + server.httpPort();
-            lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %s", server.name(), server.role().name(), server.name(),
-                    server.upstream() == null ? "-" : server.upstream(), url,
+            lines.add(String.format("%-6s %-4s %-6s %-9s %-24s %-30s %s", server.name(), server.role().name(), server.name(),
+                    server.upstream() == null ? "-" : server.upstream(), url, url + "/admin",
                     directory.resolve(server.name()).resolve("settings.yaml")));
         }
         return lines;

@@ -1,0 +1,2 @@
+/** The Administrators section: create limited and security administrators, change rights, reset, delete. */
+package io.stratum.admin.administrators;

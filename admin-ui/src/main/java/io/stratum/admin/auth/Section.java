@@ -1,0 +1,29 @@
+package io.stratum.admin.auth;
+
+/**
+ * The console's sections, each a unit of rights. Only sections whose function exists are listed;
+ * a feature adds its section here together with its page.
+ */
+public enum Section {
+    SERVER(true),
+    ADMINISTRATORS(false),
+    AUDIT(true),
+    MONITORING(true),
+    LOGS(true),
+    SETTINGS(true),
+    EMAIL(true),
+    REGISTRATION(true),
+    /** The DLP console of the security administrator (kdc-dlp.md); it has no page yet. */
+    DLP(false);
+
+    private final boolean grantable;
+
+    Section(boolean grantable) {
+        this.grantable = grantable;
+    }
+
+    /** Whether a limited administrator may be granted this section (administrators and DLP never). */
+    public boolean grantable() {
+        return grantable;
+    }
+}

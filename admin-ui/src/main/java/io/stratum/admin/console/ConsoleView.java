@@ -1,0 +1,166 @@
+package io.stratum.admin.console;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.stratum.admin.auth.AdminPrincipal;
+import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.Section;
+import io.stratum.admin.web.AdminPaths;
+import io.stratum.admin.web.ClientRequest;
+import io.stratum.admin.web.ConsoleLocale;
+import io.stratum.core.server.ServerConfig;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Renders console pages with what every page shows: the console path, the administrator, the
+ * sections they may see, the CSRF token, the language, a notice or an error, field errors and the
+ * submitted values.
+ */
+@ApplicationScoped
+public class ConsoleView {
+    /** Sections that have a page, in menu order. */
+    static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.SETTINGS, Section.EMAIL,
+            Section.REGISTRATION, Section.MONITORING, Section.LOGS);
+
+    private final AdminPaths paths;
+    private final CurrentAdmin current;
+    private final ServerConfig server;
+
+    public ConsoleView(AdminPaths paths, CurrentAdmin current, ServerConfig server) {
+        this.paths = paths;
+        this.current = current;
+        this.server = server;
+    }
+
+    /** A menu entry: the section's path below the console and its label. */
+    public record NavItem(String path, String label) {
+    }
+
+    /** A page in the making; add data, then {@link Page#ok()} or {@link Page#status(int)}. */
+    public final class Page {
+        private final TemplateInstance instance;
+        private final Locale locale;
+        private final HttpServerRequest request;
+        private String pushUrl;
+        private final Map<String, String> labels;
+
+        Page(Template template, HttpServerRequest request, String active) {
+            this.request = request;
+            this.locale = ConsoleLocale.of(request);
+            AdminPrincipal admin = current.get().orElse(null);
+            Map<String, String> labels = textsByKey(messages());
+            List<NavItem> nav = admin == null ? List.of()
+                    : PAGES.stream().filter(admin.rights()::sees)
+                            .map(s -> new NavItem(s.name().toLowerCase(Locale.ROOT), labels.get("section_" + s.name()))).toList();
+            instance = template.instance()
+                    .data("base", paths.base())
+                    .data("server", server)
+                    .data("admin", admin)
+                    .data("nav", nav)
+                    .data("active", active)
+                    .data("csrf", admin == null ? "" : admin.csrfToken())
+                    .data("lang", locale.getLanguage())
+                    .data("here", paths.base() + (active == null ? "" : "/" + active.toLowerCase(Locale.ROOT)))
+                    .data("notice", null)
+                    .data("error", null)
+                    .data("errors", Map.of())
+                    .data("form", Map.of());
+            instance.setLocale(locale);
+            instance.data("labels", labels);
+            instance.data("roleLabel", admin == null ? "" : labels.get("role_" + admin.rights().role().name()));
+            this.labels = labels;
+        }
+
+        public Page with(String name, Object value) {
+            instance.data(name, value);
+            return this;
+        }
+
+        /** A success notice (already in the page's language: see {@link #messages()}). */
+        public Page notice(String text) {
+            return with("notice", text);
+        }
+
+        /** An error notice. */
+        public Page error(String text) {
+            return with("error", text);
+        }
+
+        /** Texts by run-time key (role_X, section_X, access_X, metric_X, audit_X) in this page's language. */
+        public Map<String, String> labels() {
+            return labels;
+        }
+
+        /** The console's texts in this page's language. */
+        public ConsoleMessages messages() {
+            return MessageBundles.get(ConsoleMessages.class, Localized.Literal.of(locale.getLanguage()));
+        }
+
+        /** Field errors shown next to the fields; the submitted values are shown again. */
+        public Page invalid(Map<String, String> errors, Map<String, String> form) {
+            return with("errors", errors).with("form", form);
+        }
+
+        /** After a form post, the address bar shows the section's page (not the action's). */
+        public Page pushUrl(String url) {
+            this.pushUrl = url;
+            return this;
+        }
+
+        public Response ok() {
+            return status(200);
+        }
+
+        public Response status(int status) {
+            Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(instance.render());
+            if (pushUrl != null && ClientRequest.htmx(request)) {
+                response.header("HX-Push-Url", pushUrl);
+            }
+            return response.build();
+        }
+    }
+
+    /** Texts looked up by a key made at run time (roles, sections, access levels, metrics, audit categories). */
+    private static Map<String, String> textsByKey(ConsoleMessages messages) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        for (java.lang.reflect.Method method : ConsoleMessages.class.getMethods()) {
+            if (method.getParameterCount() == 0 && method.getName().matches("(role|access|section|metric|audit)_.*")) {
+                try {
+                    labels.put(method.getName(), (String) method.invoke(messages));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("console text " + method.getName(), e);
+                }
+            }
+        }
+        return labels;
+    }
+
+    public Page page(Template template, HttpServerRequest request, String active) {
+        return new Page(template, request, active);
+    }
+
+    /** Sends the browser to another console page (a full navigation for htmx requests). */
+    public Response redirect(HttpServerRequest request, String path) {
+        String location = paths.base() + path;
+        if (ClientRequest.htmx(request)) {
+            return Response.ok().header("HX-Redirect", location).build();
+        }
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    public String base() {
+        return paths.base();
+    }
+}

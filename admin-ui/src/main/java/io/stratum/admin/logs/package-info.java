@@ -1,0 +1,5 @@
+/**
+ * The Logs section: the most recent log lines of this process, kept in memory by a handler on the
+ * root logger ({@link io.stratum.admin.logs.RecentLogLines}); off when {@code stratum.admin.logs.enabled=false}.
+ */
+package io.stratum.admin.logs;
