@@ -120,6 +120,19 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** Fills and saves the SMTP form: GreenMail (or nothing) on this machine, no login, no TLS. */
+    private void saveSmtp(int port) {
+        browser.get(url("/email"));
+        for (String[] field : new String[][] {{"from", "console@corp.example"}, {"host", "127.0.0.1"}, {"port", Integer.toString(port)},
+                {"user", ""}}) {
+            WebElement input = await(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        new Select(browser.findElement(By.id("security"))).selectByValue("NONE");
+        submit(browser.findElement(By.id("email-save")));
+    }
+
     @Test
     void shouldLogInAndSeeEverySection() {
         browser.get(url("/login"));
@@ -200,18 +213,7 @@ class ConsoleBrowserIT {
     @Test
     void shouldSaveSmtpSettingsAndSendATestMail() {
         administrator();
-        browser.get(url("/email"));
-        WebElement from = await(By.id("from"));
-        from.clear();
-        from.sendKeys("console@corp.example");
-        WebElement host = browser.findElement(By.id("host"));
-        host.clear();
-        host.sendKeys("127.0.0.1");
-        WebElement port = browser.findElement(By.id("port"));
-        port.clear();
-        port.sendKeys(Integer.toString(TestSmtp.port()));
-        new Select(browser.findElement(By.id("security"))).selectByValue("NONE");
-        submit(browser.findElement(By.id("email-save")));
+        saveSmtp(TestSmtp.port());
         assertEquals("Saved.", text(By.id("notice")));
         assertEquals("", browser.findElement(By.id("password")).getAttribute("value"));
 
@@ -226,28 +228,13 @@ class ConsoleBrowserIT {
     @Test
     void shouldShowTheSmtpServersAnswerWhenTheTestMailFails() {
         administrator();
-        browser.get(url("/email"));
-        WebElement from = await(By.id("from"));
-        from.clear();
-        from.sendKeys("console@corp.example");
-        WebElement host = browser.findElement(By.id("host"));
-        host.clear();
-        host.sendKeys("127.0.0.1");
-        WebElement port = browser.findElement(By.id("port"));
-        port.clear();
-        port.sendKeys("1");
-        new Select(browser.findElement(By.id("security"))).selectByValue("NONE");
-        submit(browser.findElement(By.id("email-save")));
+        saveSmtp(1);
         await(By.id("test-to")).sendKeys("nobody@corp.example");
         submit(browser.findElement(By.id("email-test-send")));
         assertTrue(text(By.id("error")).startsWith("The test e-mail was not sent: "), text(By.id("error")));
         assertFalse(text(By.id("to-error")).isBlank());
         // Put a working server back for the other tests.
-        browser.get(url("/email"));
-        WebElement again = await(By.id("port"));
-        again.clear();
-        again.sendKeys(Integer.toString(TestSmtp.port()));
-        submit(browser.findElement(By.id("email-save")));
+        saveSmtp(TestSmtp.port());
     }
 
     @Test
