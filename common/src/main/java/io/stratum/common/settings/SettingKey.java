@@ -51,6 +51,12 @@ public enum SettingKey {
             "Syslog server (SIEM) the audit log is forwarded to, host or host:port (default port 514); unset: no forwarding."),
     SYSLOG_PROTOCOL("syslog_protocol", Kind.TEXT, EnumSet.noneOf(Role.class), false,
             "Transport to syslog_host: udp (default) or tcp."),
+    SMS_PROVIDER_URL("sms_provider_url", Kind.URL, EnumSet.noneOf(Role.class), false,
+            "SMS provider HTTP API (generic JSON API, see docs/sms.md) used for phone login codes; unset: no SMS login."),
+    SMS_PROVIDER_TOKEN("sms_provider_token", Kind.SECRET, EnumSet.noneOf(Role.class), true,
+            "Bearer token for sms_provider_url."),
+    SMS_SENDER("sms_sender", Kind.TEXT, EnumSet.noneOf(Role.class), false,
+            "Sender name or number shown on the phone (default Stratum)."),
     PROMETHEUS_USERS("prometheus_users", Kind.USER_HASHES, EnumSet.noneOf(Role.class), true,
             "Users allowed to read the metrics endpoint: user -> bcrypt hash (htpasswd -B)."),
     LOGGER_LEVEL("logger_level", Kind.LOG_LEVEL, EnumSet.noneOf(Role.class), false,
@@ -60,7 +66,7 @@ public enum SettingKey {
 
     /** The shape a value must have. */
     public enum Kind {
-        TEXT, HOST, HOST_PORT, PORT, PATH, SERVER_ID, SECRET, TOKEN_PAIR, USER_HASHES, LOG_LEVEL
+        TEXT, HOST, HOST_PORT, PORT, PATH, URL, SERVER_ID, SECRET, TOKEN_PAIR, USER_HASHES, LOG_LEVEL
     }
 
     private final String key;

@@ -125,6 +125,9 @@ public final class Settings {
             p.put("stratum.audit.syslog.port", colon < 0 ? "514" : v.substring(colon + 1));
             p.put("stratum.audit.syslog.protocol", text(SettingKey.SYSLOG_PROTOCOL).orElse("udp"));
         });
+        text(SettingKey.SMS_PROVIDER_URL).ifPresent(v -> p.put("stratum.sms.url", v));
+        text(SettingKey.SMS_PROVIDER_TOKEN).ifPresent(v -> p.put("stratum.sms.token", v));
+        text(SettingKey.SMS_SENDER).ifPresent(v -> p.put("stratum.sms.sender", v));
         prometheusUsers().forEach((user, hash) -> p.put("stratum.metrics.prometheus-users.\"" + user + "\"", hash));
 
         p.put("quarkus.http.port", Integer.toString(httpPort()));

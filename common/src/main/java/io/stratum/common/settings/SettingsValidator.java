@@ -137,6 +137,7 @@ final class SettingsValidator {
             case HOST_PORT -> hostPortProblem(text);
             case PORT -> portProblem(text);
             case PATH -> PATH.matcher(text).matches() ? null : "must be a path such as /admin";
+            case URL -> urlProblem(text);
             case SERVER_ID -> SERVER_ID.matcher(text).matches() ? null
                     : "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit";
             case SECRET -> secretProblem(key, text);
@@ -162,6 +163,16 @@ final class SettingsValidator {
             }
         }
         return null;
+    }
+
+    private static String urlProblem(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            return web && uri.getHost() != null ? null : "must be an http:// or https:// URL";
+        } catch (java.net.URISyntaxException e) {
+            return "must be an http:// or https:// URL";
+        }
     }
 
     private static String hostPortProblem(String text) {

@@ -30,6 +30,11 @@ public class ChatUsers {
                 .map(this::first);
     }
 
+    public Uni<Optional<ChatUser>> byPhone(String phone) {
+        return database.preparedQuery("SELECT " + COLUMNS + " FROM chat_user WHERE phone = $1").execute(Tuple.of(phone))
+                .map(this::first);
+    }
+
     public Uni<Optional<ChatUser>> byHuid(UUID huid) {
         return database.preparedQuery("SELECT " + COLUMNS + " FROM chat_user WHERE huid = $1").execute(Tuple.of(huid))
                 .map(this::first);
@@ -42,6 +47,14 @@ public class ChatUsers {
                         + "ON CONFLICT (email) DO NOTHING")
                 .execute(Tuple.of(UUID.randomUUID(), email, name))
                 .chain(() -> byEmail(email)).map(Optional::orElseThrow);
+    }
+
+    /** Creates a user registered by phone number (E.164), or returns the one that a concurrent login created. */
+    public Uni<ChatUser> createByPhone(String phone) {
+        return database.preparedQuery("INSERT INTO chat_user (huid, phone, name, source) VALUES ($1, $2, $3, 'phone') "
+                        + "ON CONFLICT (phone) DO NOTHING")
+                .execute(Tuple.of(UUID.randomUUID(), phone, phone))
+                .chain(() -> byPhone(phone)).map(Optional::orElseThrow);
     }
 
     /** The address of a user of this server. */

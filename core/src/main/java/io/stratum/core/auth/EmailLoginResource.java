@@ -12,15 +12,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.smallrye.mutiny.Uni;
-import io.stratum.core.account.ChatUser;
 import io.stratum.core.account.ChatUsers;
-import io.stratum.core.account.DeviceSessions;
 import io.stratum.core.account.Platform;
 import io.stratum.core.account.RegistrationSettings;
 import io.stratum.core.api.ApiException;
@@ -37,23 +34,24 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/v1/auth/email")
 @Tag(name = "Authentication")
 public class EmailLoginResource {
-    private static final Logger LOGGER = Logger.getLogger(EmailLoginResource.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]+|[^@\\s]{1,64}@[A-Za-z0-9-]{1,63}");
     static final String CHANNEL = "email";
 
     private final OneTimeCodes codes;
     private final OutgoingMail mail;
     private final ChatUsers users;
-    private final DeviceSessions sessions;
     private final RuntimeSettings settings;
     private final AuthConfig config;
+    private final LoginAudit audit;
+    private final DeviceLogin login;
 
-    public EmailLoginResource(OneTimeCodes codes, OutgoingMail mail, ChatUsers users, DeviceSessions sessions,
-            RuntimeSettings settings, AuthConfig config) {
+    public EmailLoginResource(OneTimeCodes codes, OutgoingMail mail, ChatUsers users, RuntimeSettings settings, AuthConfig config,
+            LoginAudit audit, DeviceLogin login) {
+        this.audit = audit;
+        this.login = login;
         this.codes = codes;
         this.mail = mail;
         this.users = users;
-        this.sessions = sessions;
         this.settings = settings;
         this.config = config;
     }
@@ -68,11 +66,6 @@ public class EmailLoginResource {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record LoginRequest(String email, String code, String platform, String appVersion, String deviceName) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LoginResult(String huid, String address, String deviceId, String accessToken, long accessExpiresIn,
-            String refreshToken, long refreshExpiresIn) {
     }
 
     @POST
@@ -95,7 +88,7 @@ public class EmailLoginResource {
     @POST
     @Path("/login")
     @Operation(summary = "Exchange an e-mail address and its PIN for a device and tokens")
-    public Uni<LoginResult> login(LoginRequest request, @Context HttpServerRequest http) {
+    public Uni<DeviceLogin.LoginResult> login(LoginRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw ApiException.badRequest("bad_request", "send a JSON object with email, code and platform");
         }
@@ -104,24 +97,14 @@ public class EmailLoginResource {
         if (!code.matches("[0-9]{6}")) {
             throw ApiException.badRequest("code_malformed", "the code is the six digits from the e-mail");
         }
-        Platform platform = Platform.fromCode(request.platform() == null ? "" : request.platform().strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> ApiException.badRequest("platform_invalid", "platform must be android, ios, web or desktop"));
+        Platform platform = DeviceLogin.platform(request.platform());
         String ip = http.remoteAddress().hostAddress();
         return mayLogIn(email)
                 .chain(() -> codes.verify(CHANNEL, email, code))
                 .chain(() -> users.byEmail(email))
                 .chain(existing -> existing.map(user -> Uni.createFrom().item(user)).orElseGet(() -> users.createByEmail(email)))
-                .chain(user -> {
-                    if (!user.active()) {
-                        throw ApiException.forbidden("user_blocked", "this account is blocked; ask your administrator");
-                    }
-                    return sessions.open(user.huid(), platform, limited(request.appVersion()), limited(request.deviceName()), ip)
-                            .map(tokens -> {
-                                LOGGER.infov("Login: user={0} device={1} platform={2}", user.huid(), tokens.deviceId(), platform.code());
-                                return new LoginResult(user.huid().toString(), user.address(), tokens.deviceId().toString(),
-                                        tokens.accessToken(), tokens.accessExpiresIn(), tokens.refreshToken(), tokens.refreshExpiresIn());
-                            });
-                });
+                .chain(user -> login.open(user, email, platform, request.appVersion(), request.deviceName(), ip))
+                .onFailure().invoke(failure -> audit.loginFailed(email, ip, failure));
     }
 
     /** Existing users may always log in; new ones only if the address matches the registration mask. */
@@ -152,8 +135,4 @@ public class EmailLoginResource {
         return value;
     }
 
-    private static String limited(String value) {
-        String text = value == null ? "" : value.strip();
-        return text.length() > 100 ? text.substring(0, 100) : text;
-    }
 }

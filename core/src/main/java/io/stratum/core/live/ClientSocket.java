@@ -90,7 +90,12 @@ public class ClientSocket {
         if (ip != null) {
             sessions.release(ip);
         }
-        ClientSession session = byConnection.remove(connection.id());
+        forget(connection.id());
+    }
+
+    /** Unregisters the connection's session exactly once, whichever of close and hello finishes last. */
+    private void forget(String connectionId) {
+        ClientSession session = byConnection.remove(connectionId);
         if (session != null) {
             sessions.remove(session);
         }
@@ -155,6 +160,11 @@ public class ClientSocket {
                     new SendRate(config.sendsPerSecond(), config.sendBurst()));
             byConnection.put(connection.id(), session);
             sessions.add(session);
+            if (!connection.isOpen()) {
+                // Closed while the token was being checked: onClose has run already and found nothing to remove.
+                forget(connection.id());
+                return Uni.createFrom().nullItem();
+            }
             return chats.list(caller.get().huid()).chain(list -> {
                 JsonArray summaries = new JsonArray();
                 Map<UUID, Long> lastSeq = new HashMap<>();

@@ -88,8 +88,16 @@ public class LocalSessions {
         }
     }
 
-    /** Sends an ephemeral frame to every local session of the recipients. */
+    /**
+     * Sends an ephemeral frame to every local session of the recipients; a {@code devices_revoked}
+     * signal instead ends the named devices' sessions (see {@link SessionTermination}).
+     */
     public void signal(JsonObject frame, List<UUID> recipients) {
+        if (SessionTermination.SIGNAL.equals(frame.getString("type"))) {
+            List<UUID> devices = frame.getJsonArray("devices").stream().map(id -> UUID.fromString((String) id)).toList();
+            recipients.forEach(user -> endDevices(user, devices));
+            return;
+        }
         for (UUID user : recipients) {
             Set<ClientSession> sessions = byUser.get(user);
             if (sessions != null) {

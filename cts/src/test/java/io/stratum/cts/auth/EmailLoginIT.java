@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stratum.core.account.RegistrationSettings;
@@ -27,8 +28,11 @@ import io.stratum.core.mail.MailSettingsStore;
 import io.stratum.core.runtime.RuntimeSettings;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
+import io.stratum.testsupport.TestDevice;
+import io.stratum.testsupport.TestPolling;
 import io.stratum.testsupport.TestSmtp;
 import io.stratum.testsupport.TestSql;
+import io.vertx.core.json.JsonObject;
 
 /** Login by e-mail PIN against a real SMTP server: the whole life of a code and of a device's tokens. */
 @QuarkusTest
@@ -162,8 +166,52 @@ class EmailLoginIT {
                 .post("/api/v1/auth/email/login").then().statusCode(400).body("error.code", equalTo("platform_invalid"));
         given().contentType(ContentType.JSON).body(Map.of("email", fresh("nobody"), "code", "123456", "platform", "web"))
                 .post("/api/v1/auth/email/login").then().statusCode(400).body("error.code", equalTo("code_missing"));
+        given().contentType(ContentType.JSON).body(Map.of("phone", "+79991234567")).post("/api/v1/auth/phone/code").then().statusCode(403)
+                .body("error.code", equalTo("phone_login_unavailable"));
         given().get("/api/v1/me").then().statusCode(401).body("error.code", equalTo("unauthorized"));
         given().auth().oauth2("stm_forged").get("/api/v1/me").then().statusCode(401).body("error.code", equalTo("token_invalid"));
+    }
+
+    @Test
+    void shouldCloseTheOpenWebSocketOfADeviceThatLogsOut() {
+        JsonPath login = MailboxLogin.logIn(fresh("ivan"), "desktop");
+        String access = login.getString("access_token");
+        try (TestDevice device = TestDevice.online(RestAssured.port, access, new JsonObject())) {
+            given().auth().oauth2(access).post("/api/v1/auth/logout").then().statusCode(204);
+
+            TestPolling.await("the logged-out device's WebSocket to close", Duration.ofSeconds(20), device::isClosed);
+            assertEquals(4401, device.closeCode());
+        }
+    }
+
+    @Test
+    void shouldAuditLoginsFailuresRefreshesAndLogouts() {
+        String email = fresh("kira");
+        JsonPath login = MailboxLogin.logIn(email, "web");
+        String device = login.getString("device_id");
+        waitForResend();
+        given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/v1/auth/email/code").then().statusCode(202);
+        String pin = TestSmtp.awaitPin(email, 2, Duration.ofSeconds(20));
+        login(email, pin.equals("000000") ? "111111" : "000000").then().statusCode(401);
+        String access = given().contentType(ContentType.JSON).body(Map.of("refresh_token", login.getString("refresh_token")))
+                .post("/api/v1/auth/access-tokens").then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(access).post("/api/v1/auth/logout").then().statusCode(204);
+
+        TestPolling.await("the audit records of the session", Duration.ofSeconds(20), () -> audited("user.logout", "", device) == 1
+                && (Long) TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ?", email) == 2);
+        assertEquals(1, audited("user.login", "SUCCESS", device));
+        assertEquals(1, audited("user.device_registered", "SUCCESS", device));
+        assertEquals(1, audited("user.token_refreshed", "SUCCESS", device));
+        assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ? AND result = 'failure'"
+                + " AND details LIKE '%code_invalid%'", email), () -> "the wrong PIN is audited with its reason; the user's records: "
+                + TestSql.scalar("SELECT string_agg(action || ' ' || result || ' ' || details, '; ') FROM audit_log WHERE actor = ?", email));
+        assertEquals(0L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE (actor = ? AND details LIKE ?) OR details LIKE ?", email,
+                "%" + pin + "%", "%" + access + "%"), "no code or token in the audit log");
+    }
+
+    private static long audited(String action, String result, String device) {
+        return (Long) TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = ? AND device = ? AND (? = '' OR result = ?)",
+                action, device, result, result);
     }
 
     private static io.restassured.response.Response login(String email, String code) {

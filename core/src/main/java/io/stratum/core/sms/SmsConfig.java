@@ -1,0 +1,26 @@
+package io.stratum.core.sms;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The SMS provider (prefix {@code stratum.sms}; settings.yaml {@code sms_provider_url}, {@code sms_provider_token}, {@code sms_sender}). */
+@ConfigMapping(prefix = "stratum.sms")
+public interface SmsConfig {
+    /** The provider's HTTP API; absent: SMS is not configured and phone login answers 503. */
+    Optional<URI> url();
+
+    /** Bearer token sent to the provider; never logged. */
+    Optional<String> token();
+
+    /** Sender name or number shown on the phone. */
+    @WithDefault("Stratum")
+    String sender();
+
+    /** How long to wait for the provider's answer. */
+    @WithDefault("10s")
+    Duration timeout();
+}
