@@ -76,6 +76,14 @@ class AdminRightsIT {
             Map.entry("POST /api/v1/admin/administrators/{id}/reset", Rule.write("ADMINISTRATORS")),
             Map.entry("DELETE /api/v1/admin/administrators/{id}", Rule.write("ADMINISTRATORS")),
             Map.entry("GET /api/v1/admin/audit", Rule.read("AUDIT")),
+            Map.entry("POST /api/v1/admin/global-chat/messages", Rule.write("GLOBAL_CHAT")),
+            Map.entry("GET /api/v1/admin/trusts", Rule.read("TRUSTS")),
+            Map.entry("POST /api/v1/admin/trusts", Rule.write("TRUSTS")),
+            Map.entry("GET /api/v1/admin/trusts/{remoteId}", Rule.read("TRUSTS")),
+            Map.entry("PUT /api/v1/admin/trusts/{remoteId}", Rule.write("TRUSTS")),
+            Map.entry("DELETE /api/v1/admin/trusts/{remoteId}", Rule.write("TRUSTS")),
+            Map.entry("POST /api/v1/admin/trusts/{remoteId}/enable", Rule.write("TRUSTS")),
+            Map.entry("POST /api/v1/admin/trusts/{remoteId}/disable", Rule.write("TRUSTS")),
             Map.entry("POST /api/v1/admin/audit/verify", Rule.read("AUDIT")),
             Map.entry("GET /api/v1/admin/server", Rule.read("SERVER")),
             Map.entry("GET /api/v1/admin/server/certificate", Rule.read("SERVER")),
@@ -117,7 +125,9 @@ class AdminRightsIT {
             Map.entry("POST /admin/email", Rule.write("EMAIL")),
             Map.entry("POST /admin/email/test", Rule.write("EMAIL")),
             Map.entry("GET /admin/registration", Rule.read("REGISTRATION")),
-            Map.entry("POST /admin/registration", Rule.write("REGISTRATION")));
+            Map.entry("POST /admin/registration", Rule.write("REGISTRATION")),
+            Map.entry("GET /admin/global-chat", Rule.read("GLOBAL_CHAT")),
+            Map.entry("POST /admin/global-chat", Rule.write("GLOBAL_CHAT")));
 
     static final Set<String> ENDS_SESSION = Set.of("DELETE /api/v1/admin/session", "DELETE /api/v1/admin/sessions",
             "POST /admin/logout", "POST /admin/logout-everywhere");
@@ -125,8 +135,8 @@ class AdminRightsIT {
     static final List<Kind> KINDS = List.of(
             new Kind("administrator", "ADMINISTRATOR", ""),
             new Kind("security", "SECURITY", ""),
-            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ"),
-            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE"),
+            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ,GLOBAL_CHAT:READ,TRUSTS:READ"),
+            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE,GLOBAL_CHAT:WRITE,TRUSTS:WRITE"),
             new Kind("limited-audit", "LIMITED", "AUDIT:READ"));
 
     static Set<String> documentedAdminEndpoints() {
@@ -206,7 +216,7 @@ class AdminRightsIT {
 
     static int call(RequestSpecification request, String endpoint) {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{id}", "999999");
+        String path = parts[1].replaceAll("\\{[^}]+}", "999999");
         RequestSpecification spec = request.redirects().follow(false);
         if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
             spec = path.startsWith("/api/") ? spec.contentType("application/json").body("{}")

@@ -13,6 +13,10 @@ public enum Section {
     SETTINGS(true),
     EMAIL(true),
     REGISTRATION(true),
+    /** Trusts with other servers (partner CTS, upstream ETS/RTS, servers below). */
+    TRUSTS(true),
+    /** Posting to the server's global chat (every user reads it). */
+    GLOBAL_CHAT(true),
     /** The DLP console of the security administrator (kdc-dlp.md); it has no page yet. */
     DLP(false);
 

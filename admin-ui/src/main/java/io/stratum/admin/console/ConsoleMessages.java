@@ -32,6 +32,11 @@ public interface ConsoleMessages {
     @Message("Settings") String section_SETTINGS();
     @Message("E-mail") String section_EMAIL();
     @Message("Registration") String section_REGISTRATION();
+    @Message("Global chat") String section_GLOBAL_CHAT();
+    @Message("Everything posted here reaches every user of this server in the read-only \"Notifications\" channel, now and after their next login.") String global_chat_intro();
+    @Message("Message") String global_chat_text();
+    @Message("Send to all users") String global_chat_send();
+    @Message("Sent to {members} users (message {seq}).") String global_chat_sent(long members, long seq);
     @Message("Saved.") String settings_saved();
     @Message("Runtime settings are stored in the database, versioned, and apply at once on every instance.") String settings_intro();
     @Message("Setting") String settings_name();

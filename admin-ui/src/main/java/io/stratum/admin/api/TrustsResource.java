@@ -1,0 +1,105 @@
+package io.stratum.admin.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.stratum.admin.auth.Access;
+import io.stratum.admin.auth.AdminAccess;
+import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.Section;
+import io.stratum.admin.trusts.ConsoleTrusts;
+import io.stratum.admin.web.AdminPaths;
+import io.stratum.trusts.records.Trust;
+import io.stratum.trusts.records.TrustDraft;
+
+/**
+ * Trust records (trusts.md): the remote servers this server trusts. Tokens are write-only: they are
+ * accepted on create and change (empty keeps the stored one) and never returned.
+ */
+@Path(AdminPaths.API + "/trusts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: trusts")
+public class TrustsResource {
+    private final ConsoleTrusts trusts;
+    private final CurrentAdmin current;
+
+    public TrustsResource(ConsoleTrusts trusts, CurrentAdmin current) {
+        this.trusts = trusts;
+        this.current = current;
+    }
+
+    @GET
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "Every trust of this server (tokens never included)")
+    public List<Trust> list() {
+        return trusts.list();
+    }
+
+    @GET
+    @Path("/{remoteId}")
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "One trust (404 trust_not_found)")
+    public Trust get(@PathParam("remoteId") String remoteId) {
+        return trusts.get(remoteId);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Create a trust: remote id, name, kind, endpoint, both tokens (400 names every invalid field; 409 trust_exists)")
+    public Response create(TrustDraft draft) {
+        Trust created = trusts.create(current.require(), draft == null ? empty() : draft);
+        return Response.status(201).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{remoteId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Change a trust; empty tokens keep the stored ones")
+    public Trust update(@PathParam("remoteId") String remoteId, TrustDraft draft) {
+        return trusts.update(current.require(), remoteId, draft == null ? empty() : draft);
+    }
+
+    @POST
+    @Path("/{remoteId}/enable")
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Enable (unblock) a trust")
+    public Trust enable(@PathParam("remoteId") String remoteId) {
+        return trusts.setEnabled(current.require(), remoteId, true);
+    }
+
+    @POST
+    @Path("/{remoteId}/disable")
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Disable (block) a trust: its link is refused")
+    public Trust disable(@PathParam("remoteId") String remoteId) {
+        return trusts.setEnabled(current.require(), remoteId, false);
+    }
+
+    @DELETE
+    @Path("/{remoteId}")
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Delete a trust (the upstream trust only from settings.yaml: 409 trust_upstream)")
+    public Response delete(@PathParam("remoteId") String remoteId) {
+        trusts.delete(current.require(), remoteId);
+        return Response.noContent().build();
+    }
+
+    private static TrustDraft empty() {
+        return new TrustDraft(null, null, null, null, null, null, null, null, null, null, null);
+    }
+}
