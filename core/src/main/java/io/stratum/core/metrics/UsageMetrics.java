@@ -1,6 +1,8 @@
 package io.stratum.core.metrics;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.stratum.core.account.Platform;
@@ -21,7 +25,9 @@ import io.vertx.mutiny.sqlclient.Row;
  * The reference product's usage metrics that come from the database: {@code android_users},
  * {@code ios_users}, {@code web_users}, {@code desktop_users} (devices of that platform logged in and
  * not revoked: the "working clients"), {@code messages_count} (messages stored) and
- * {@code pg_database_size} (bytes). Counted every {@link MetricsConfig#usageRefresh()} (30 s) by one non-blocking query, never per scrape.
+ * {@code pg_database_size} (bytes), {@code total_users} (registered users, blocked ones too),
+ * {@code active_users} (users not blocked or disabled) and {@code users_count{company}} (active users
+ * by company; {@code none} for users without one). Counted every {@link MetricsConfig#usageRefresh()} (30 s) by one non-blocking query, never per scrape.
  */
 @ApplicationScoped
 public class UsageMetrics {
@@ -33,6 +39,9 @@ public class UsageMetrics {
     private final Map<Platform, AtomicLong> devices = new EnumMap<>(Platform.class);
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong databaseBytes = new AtomicLong();
+    private final AtomicLong totalUsers = new AtomicLong();
+    private final AtomicLong activeUsers = new AtomicLong();
+    private final MultiGauge usersByCompany;
 
     public UsageMetrics(Pool database, Vertx vertx, MetricsConfig config, MeterRegistry registry) {
         this.database = database;
@@ -47,6 +56,10 @@ public class UsageMetrics {
         Gauge.builder("messages_count", messages, AtomicLong::get).description("Messages stored on this server").register(registry);
         Gauge.builder("pg_database_size", databaseBytes, AtomicLong::get)
                 .description("Size of this server's PostgreSQL database in bytes").register(registry);
+        Gauge.builder("total_users", totalUsers, AtomicLong::get).description("Registered users, blocked ones included").register(registry);
+        Gauge.builder("active_users", activeUsers, AtomicLong::get).description("Registered users that are not blocked or disabled")
+                .register(registry);
+        usersByCompany = MultiGauge.builder("users_count").description("Active users by company").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,21 +71,34 @@ public class UsageMetrics {
         database.query("""
                         SELECT 'platform:' || platform, count(*) FROM device WHERE revoked_at IS NULL GROUP BY platform
                         UNION ALL SELECT 'messages', count(*) FROM chat_event WHERE kind = 'message'
-                        UNION ALL SELECT 'database', pg_database_size(current_database())""")
+                        UNION ALL SELECT 'database', pg_database_size(current_database())
+                        UNION ALL SELECT 'users:total', count(*) FROM chat_user WHERE source <> 'system'
+                        UNION ALL SELECT 'company:' || company, count(*) FROM chat_user
+                            WHERE source <> 'system' AND status = 'active' GROUP BY company""")
                 .execute()
                 .subscribe().with(rows -> {
                     devices.values().forEach(count -> count.set(0));
+                    List<MultiGauge.Row<?>> companies = new ArrayList<>();
+                    long active = 0;
                     for (Row row : rows) {
                         String key = row.getString(0);
                         long value = row.getLong(1);
                         if (key.startsWith("platform:")) {
                             Platform.fromCode(key.substring("platform:".length())).ifPresent(p -> devices.get(p).set(value));
+                        } else if (key.startsWith("company:")) {
+                            String company = key.substring("company:".length());
+                            companies.add(MultiGauge.Row.of(Tags.of("company", company.isBlank() ? "none" : company), value));
+                            active += value;
+                        } else if (key.equals("users:total")) {
+                            totalUsers.set(value);
                         } else if (key.equals("messages")) {
                             messages.set(value);
                         } else {
                             databaseBytes.set(value);
                         }
                     }
+                    activeUsers.set(active);
+                    usersByCompany.register(companies, true);
                 }, failure -> LOGGER.warnv("Usage metrics not refreshed: {0}", failure.getClass().getName()));
     }
 }

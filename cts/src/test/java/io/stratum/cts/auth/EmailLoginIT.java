@@ -202,7 +202,7 @@ class EmailLoginIT {
         assertEquals(1, audited("user.login", "SUCCESS", device));
         assertEquals(1, audited("user.device_registered", "SUCCESS", device));
         assertEquals(1, audited("user.token_refreshed", "SUCCESS", device));
-        assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ? AND result = 'failure'"
+        assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ? AND result = 'FAILURE'"
                 + " AND details LIKE '%code_invalid%'", email), () -> "the wrong PIN is audited with its reason; the user's records: "
                 + TestSql.scalar("SELECT string_agg(action || ' ' || result || ' ' || details, '; ') FROM audit_log WHERE actor = ?", email));
         assertEquals(0L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE (actor = ? AND details LIKE ?) OR details LIKE ?", email,

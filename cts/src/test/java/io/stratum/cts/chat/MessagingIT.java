@@ -306,13 +306,30 @@ class MessagingIT {
         }
     }
 
+    @Test
+    void shouldCountRegisteredActiveAndPerCompanyUsers() {
+        User alice = user("alice");
+        User bob = user("bob");
+        String company = "Acme " + UUID.randomUUID().toString().substring(0, 6);
+        io.stratum.testsupport.TestSql.update("UPDATE chat_user SET company = ? WHERE huid IN (?, ?)", company,
+                UUID.fromString(alice.huid()), UUID.fromString(bob.huid()));
+        io.stratum.testsupport.TestSql.update("UPDATE chat_user SET status = 'blocked' WHERE huid = ?", UUID.fromString(bob.huid()));
+
+        io.stratum.testsupport.TestPolling.await("users_count of the new company", Duration.ofSeconds(20),
+                () -> value(metrics(), "users_count{company=\"" + company + "\"") == 1);
+        String metrics = metrics();
+        assertTrue(value(metrics, "total_users") >= 2, "both users are registered");
+        assertTrue(value(metrics, "total_users") - value(metrics, "active_users") >= 1, "the blocked user is not active");
+    }
+
     private static String metrics() {
         return given().auth().preemptive().basic("prometheus", io.stratum.testsupport.RoleServerContract.METRICS_PASSWORD)
                 .get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static double value(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")
+                        || name.contains("{") && line.startsWith(name) && ",} ".indexOf(line.charAt(name.length())) >= 0)
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
