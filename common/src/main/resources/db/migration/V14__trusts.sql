@@ -19,3 +19,8 @@ CREATE TABLE trust (
     updated_at            timestamptz NOT NULL DEFAULT now(),
     updated_by            text        NOT NULL DEFAULT ''
 );
+
+-- The SHA-256 of the remote's TLS certificate, pinned after the first successful handshake we dialed
+-- (trust on first use); a different certificate later is refused until an administrator changes the
+-- endpoint, which clears the pin.
+ALTER TABLE trust ADD COLUMN pinned_certificate_sha256 bytea;

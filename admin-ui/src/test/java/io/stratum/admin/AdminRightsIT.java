@@ -80,6 +80,7 @@ class AdminRightsIT {
             Map.entry("GET /api/v1/admin/trusts", Rule.read("TRUSTS")),
             Map.entry("POST /api/v1/admin/trusts", Rule.write("TRUSTS")),
             Map.entry("GET /api/v1/admin/trusts/{remoteId}", Rule.read("TRUSTS")),
+            Map.entry("GET /api/v1/admin/trusts/{remoteId}/link", Rule.read("TRUSTS")),
             Map.entry("PUT /api/v1/admin/trusts/{remoteId}", Rule.write("TRUSTS")),
             Map.entry("DELETE /api/v1/admin/trusts/{remoteId}", Rule.write("TRUSTS")),
             Map.entry("POST /api/v1/admin/trusts/{remoteId}/enable", Rule.write("TRUSTS")),
@@ -127,7 +128,14 @@ class AdminRightsIT {
             Map.entry("GET /admin/registration", Rule.read("REGISTRATION")),
             Map.entry("POST /admin/registration", Rule.write("REGISTRATION")),
             Map.entry("GET /admin/global-chat", Rule.read("GLOBAL_CHAT")),
-            Map.entry("POST /admin/global-chat", Rule.write("GLOBAL_CHAT")));
+            Map.entry("POST /admin/global-chat", Rule.write("GLOBAL_CHAT")),
+            Map.entry("GET /admin/trusts", Rule.read("TRUSTS")),
+            Map.entry("POST /admin/trusts", Rule.write("TRUSTS")),
+            Map.entry("GET /admin/trusts/{remoteId}", Rule.read("TRUSTS")),
+            Map.entry("POST /admin/trusts/{remoteId}", Rule.write("TRUSTS")),
+            Map.entry("POST /admin/trusts/{remoteId}/enable", Rule.write("TRUSTS")),
+            Map.entry("POST /admin/trusts/{remoteId}/disable", Rule.write("TRUSTS")),
+            Map.entry("POST /admin/trusts/{remoteId}/delete", Rule.write("TRUSTS")));
 
     static final Set<String> ENDS_SESSION = Set.of("DELETE /api/v1/admin/session", "DELETE /api/v1/admin/sessions",
             "POST /admin/logout", "POST /admin/logout-everywhere");

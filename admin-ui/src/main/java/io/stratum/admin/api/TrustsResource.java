@@ -22,6 +22,7 @@ import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.trusts.ConsoleTrusts;
 import io.stratum.admin.web.AdminPaths;
+import io.stratum.trusts.link.LinkStatus;
 import io.stratum.trusts.records.Trust;
 import io.stratum.trusts.records.TrustDraft;
 
@@ -54,6 +55,15 @@ public class TrustsResource {
     @Operation(summary = "One trust (404 trust_not_found)")
     public Trust get(@PathParam("remoteId") String remoteId) {
         return trusts.get(remoteId);
+    }
+
+    @GET
+    @Path("/{remoteId}/link")
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "The trust's link: state (GREEN connected, RED not connected, PURPLE blocked), since when, last problem, "
+            + "failed attempts and next attempt")
+    public LinkStatus link(@PathParam("remoteId") String remoteId) {
+        return trusts.link(trusts.get(remoteId));
     }
 
     @POST

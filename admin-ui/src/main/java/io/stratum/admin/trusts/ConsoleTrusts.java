@@ -13,6 +13,9 @@ import io.stratum.admin.InvalidInput;
 import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.core.audit.AdminAction;
 import io.stratum.core.audit.AdminAudit;
+import io.stratum.trusts.link.LinkStatus;
+import io.stratum.trusts.link.TrustLinkDialer;
+import io.stratum.trusts.link.TrustLinks;
 import io.stratum.trusts.records.Trust;
 import io.stratum.trusts.records.TrustDraft;
 import io.stratum.trusts.records.TrustInvalid;
@@ -26,14 +29,29 @@ import io.stratum.trusts.records.TrustRecords;
 public class ConsoleTrusts {
     private final TrustRecords trusts;
     private final AdminAudit audit;
+    private final TrustLinks links;
+    private final TrustLinkDialer dialer;
 
-    public ConsoleTrusts(TrustRecords trusts, AdminAudit audit) {
+    public ConsoleTrusts(TrustRecords trusts, AdminAudit audit, TrustLinks links, TrustLinkDialer dialer) {
         this.trusts = trusts;
         this.audit = audit;
+        this.links = links;
+        this.dialer = dialer;
     }
 
     public List<Trust> list() {
         return Await.of(trusts.list());
+    }
+
+    /** The link state of every trust, by remote id. */
+    public Map<String, LinkStatus> links(List<Trust> all) {
+        Map<String, LinkStatus> states = new LinkedHashMap<>();
+        all.forEach(trust -> states.put(trust.remoteId(), links.status(trust, dialer.dials(trust))));
+        return states;
+    }
+
+    public LinkStatus link(Trust trust) {
+        return links.status(trust, dialer.dials(trust));
     }
 
     public Trust get(String remoteId) {

@@ -142,7 +142,8 @@ class ConsoleBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/admin/server"), browser.getCurrentUrl());
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Monitoring", "Logs"), sections);
+        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Trusts", "Global chat",
+                "Monitoring", "Logs"), sections);
         screenshot("server");
         browser.get(url("/monitoring"));
         assertTrue(text(By.id("metric-metric_uptime")).contains("Uptime"), text(By.id("metric-metric_uptime")));
@@ -235,6 +236,45 @@ class ConsoleBrowserIT {
         assertFalse(text(By.id("to-error")).isBlank());
         // Put a working server back for the other tests.
         saveSmtp(TestSmtp.port());
+    }
+
+    @Test
+    void shouldCreateATrustAndBlockItWithoutEverShowingItsTokens() {
+        administrator();
+        String remote = "cts-" + UUID.randomUUID().toString().substring(0, 8);
+        String acceptToken = "browser-accept-token-" + UUID.randomUUID();
+        browser.get(url("/trusts"));
+        for (String[] field : new String[][] {{"remote-id", remote}, {"trust-name", "Partner " + remote}, {"trust-endpoint", "cts-c.partner.example"},
+                {"token-accept", acceptToken}, {"token-connect", "browser-connect-token-" + UUID.randomUUID()}}) {
+            await(By.id(field[0])).sendKeys(field[1]);
+        }
+        new Select(browser.findElement(By.id("trust-kind"))).selectByValue("CTS");
+        submit(browser.findElement(By.id("create-trust")));
+        assertEquals("Trust with Partner " + remote + " created.", text(By.id("notice")));
+        assertTrue(text(By.id("trust-" + remote)).contains("not connected"), text(By.id("trust-" + remote)));
+        assertTrue(text(By.id("trust-" + remote)).contains("cts-c.partner.example:5001"));
+        screenshot("trusts");
+
+        browser.findElement(By.linkText("Partner " + remote)).click();
+        await(By.id("disable-trust"));
+        WebElement main = browser.findElement(By.id("main"));
+        browser.findElement(By.id("disable-trust")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        assertEquals("Trust with Partner " + remote + " blocked.", text(By.id("notice")));
+        assertTrue(text(By.id("trust-state")).contains("blocked"), text(By.id("trust-state")));
+        assertFalse(browser.getPageSource().contains(acceptToken), "a token is never rendered back");
+        screenshot("trust");
+    }
+
+    @Test
+    void shouldPostToEveryUserThroughTheGlobalChat() {
+        administrator();
+        browser.get(url("/global-chat"));
+        await(By.id("global-chat-text")).sendKeys("The office is closed on Friday.");
+        submit(browser.findElement(By.id("global-chat-send")));
+        assertTrue(text(By.id("notice")).startsWith("Sent to "), text(By.id("notice")));
+        screenshot("global-chat");
     }
 
     @Test

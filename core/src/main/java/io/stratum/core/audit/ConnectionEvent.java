@@ -26,7 +26,9 @@ public record ConnectionEvent(Instant at, Kind kind, Subject subject, String use
 
     /** Whose connection it was. */
     public enum Subject {
-        USER, ADMINISTRATOR
+        USER, ADMINISTRATOR,
+        /** Another server dialing in over a trust link (or answering our dial). */
+        SERVER
     }
 
     public ConnectionEvent {

@@ -93,7 +93,9 @@ public class TrustRecords {
                     || !valid.tokenForConnect().isEmpty())) {
                 throw new TrustInvalid(Map.of("endpoint", "the upstream trust's address and tokens are rts_host and rts_token in settings.yaml"));
             }
+            // A new endpoint is a new peer as far as the pin is concerned.
             return database.preparedQuery("UPDATE trust SET name = $2, kind = $3, endpoint = $4, client_host = $5, "
+                            + "pinned_certificate_sha256 = CASE WHEN endpoint = $4 THEN pinned_certificate_sha256 END, "
                             + "accept_token_sha256 = coalesce($6, accept_token_sha256), connect_token_sealed = coalesce($7, connect_token_sealed), "
                             + "enabled = $8, allow_trust_search = $9, allow_email = $10, notes = $11, updated_at = now(), updated_by = $12 "
                             + "WHERE remote_id = $1")
@@ -131,7 +133,8 @@ public class TrustRecords {
         return database.preparedQuery("INSERT INTO trust (remote_id, name, kind, endpoint, accept_token_sha256, connect_token_sealed, "
                         + "upstream, updated_by) VALUES ($1, $2, $3, $4, $5, $6, true, 'settings.yaml') "
                         + "ON CONFLICT (remote_id) DO UPDATE SET endpoint = excluded.endpoint, accept_token_sha256 = excluded.accept_token_sha256, "
-                        + "connect_token_sealed = excluded.connect_token_sealed, upstream = true")
+                        + "connect_token_sealed = excluded.connect_token_sealed, upstream = true, "
+                        + "pinned_certificate_sha256 = CASE WHEN trust.endpoint = excluded.endpoint THEN trust.pinned_certificate_sha256 END")
                 .execute(Tuple.tuple(List.<Object>of(valid.remoteId(), valid.name(), valid.kind(), valid.endpoint(),
                         Buffer.buffer(sha256(valid.tokenForAccept())), Buffer.buffer(sealed(valid.remoteId(), valid.tokenForConnect())))))
                 .replaceWithVoid();
@@ -154,6 +157,23 @@ public class TrustRecords {
                     }
                     return new String(seal.unseal(rows.iterator().next().getBuffer(0).getBytes(), remoteId), StandardCharsets.UTF_8);
                 });
+    }
+
+    /** The SHA-256 of the remote's link certificate pinned at the first successful dial, if any. */
+    public Uni<Optional<byte[]>> pinnedCertificate(String remoteId) {
+        return database.preparedQuery("SELECT pinned_certificate_sha256 FROM trust WHERE remote_id = $1").execute(Tuple.of(remoteId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext() || rows.iterator().next().getBuffer(0) == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(rows.iterator().next().getBuffer(0).getBytes());
+                });
+    }
+
+    /** Pins the remote's link certificate (trust on first use). */
+    public Uni<Void> pin(String remoteId, byte[] certificateSha256) {
+        return database.preparedQuery("UPDATE trust SET pinned_certificate_sha256 = $2 WHERE remote_id = $1 AND pinned_certificate_sha256 IS NULL")
+                .execute(Tuple.of(remoteId, Buffer.buffer(certificateSha256))).replaceWithVoid();
     }
 
     private byte[] sealed(String remoteId, String token) {

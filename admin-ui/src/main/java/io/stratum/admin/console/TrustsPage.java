@@ -1,0 +1,192 @@
+package io.stratum.admin.console;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.stratum.admin.InvalidInput;
+import io.stratum.admin.auth.Access;
+import io.stratum.admin.auth.AdminAccess;
+import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.Section;
+import io.stratum.admin.trusts.ConsoleTrusts;
+import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.api.ApiException;
+import io.stratum.trusts.records.Trust;
+import io.stratum.trusts.records.TrustDraft;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The Trusts section: the list of trusts, a form to create one, and a page to edit, block or delete each. */
+@Path(AdminPaths.INTERNAL + "/trusts")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Console")
+public class TrustsPage {
+    private static final java.util.List<String> KINDS = java.util.Arrays.stream(io.stratum.trusts.records.TrustKind.values()).map(Enum::name).toList();
+    /** Note field → its form input name ({@code note_<field>}). */
+    private static final Map<String, String> NOTE_INPUTS = TrustDraft.NOTE_FIELDS.stream()
+            .collect(java.util.stream.Collectors.toMap(key -> key, key -> "note_" + key));
+    private static final String[] FIELDS = {"remoteId", "name", "kind", "endpoint", "clientHost", "allowTrustSearch", "allowEmail"};
+
+    private final Template list;
+    private final Template edit;
+    private final ConsoleView view;
+    private final ConsoleTrusts trusts;
+    private final CurrentAdmin current;
+
+    public TrustsPage(@Location("console/trusts.html") Template list, @Location("console/trust.html") Template edit, ConsoleView view,
+            ConsoleTrusts trusts, CurrentAdmin current) {
+        this.list = list;
+        this.edit = edit;
+        this.view = view;
+        this.trusts = trusts;
+        this.current = current;
+    }
+
+    @GET
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "Console: trusts")
+    public Response show(@Context HttpServerRequest request) {
+        return listPage(request).invalid(Map.of(), Map.of("kind", "CTS")).ok();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Console: create a trust")
+    public Response create(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+        try {
+            Trust created = trusts.create(current.require(), draft(form));
+            ConsoleView.Page page = listPage(request).invalid(Map.of(), Map.of("kind", "CTS"));
+            return page.notice(page.messages().trusts_created(created.name())).ok();
+        } catch (InvalidInput e) {
+            return listPage(request).invalid(e.errors(), redisplay(form)).status(400);
+        } catch (ApiException e) {
+            return listPage(request).invalid(Map.of("remoteId", e.getMessage()), redisplay(form)).status(e.status());
+        }
+    }
+
+    @GET
+    @Path("/{remoteId}")
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "Console: one trust")
+    public Response showOne(@PathParam("remoteId") String remoteId, @Context HttpServerRequest request) {
+        Trust trust = trusts.get(remoteId);
+        return editPage(request, trust).invalid(Map.of(), values(trust)).ok();
+    }
+
+    @POST
+    @Path("/{remoteId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Console: change a trust")
+    public Response update(@PathParam("remoteId") String remoteId, MultivaluedMap<String, String> form,
+            @Context HttpServerRequest request) {
+        try {
+            Trust changed = trusts.update(current.require(), remoteId, draft(form));
+            ConsoleView.Page page = editPage(request, changed).invalid(Map.of(), values(changed));
+            return page.notice(page.messages().settings_saved()).ok();
+        } catch (InvalidInput e) {
+            return editPage(request, trusts.get(remoteId)).invalid(e.errors(), redisplay(form)).status(400);
+        }
+    }
+
+    @POST
+    @Path("/{remoteId}/enable")
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Console: unblock a trust")
+    public Response enable(@PathParam("remoteId") String remoteId, @Context HttpServerRequest request) {
+        return changed(request, trusts.setEnabled(current.require(), remoteId, true), ConsoleMessages::trusts_enabled);
+    }
+
+    @POST
+    @Path("/{remoteId}/disable")
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Console: block a trust")
+    public Response disable(@PathParam("remoteId") String remoteId, @Context HttpServerRequest request) {
+        return changed(request, trusts.setEnabled(current.require(), remoteId, false), ConsoleMessages::trusts_disabled);
+    }
+
+    @POST
+    @Path("/{remoteId}/delete")
+    @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)
+    @Operation(summary = "Console: delete a trust")
+    public Response delete(@PathParam("remoteId") String remoteId, @Context HttpServerRequest request) {
+        Trust trust = trusts.get(remoteId);
+        try {
+            trusts.delete(current.require(), remoteId);
+        } catch (ApiException e) {
+            ConsoleView.Page page = editPage(request, trust).invalid(Map.of(), values(trust));
+            return page.error(e.getMessage()).status(e.status());
+        }
+        ConsoleView.Page page = listPage(request).invalid(Map.of(), Map.of("kind", "CTS"));
+        return page.notice(page.messages().trusts_deleted(trust.name())).ok();
+    }
+
+    private Response changed(HttpServerRequest request, Trust trust, java.util.function.BiFunction<ConsoleMessages, String, String> notice) {
+        ConsoleView.Page page = editPage(request, trust).invalid(Map.of(), values(trust));
+        return page.notice(notice.apply(page.messages(), trust.name())).ok();
+    }
+
+    private ConsoleView.Page listPage(HttpServerRequest request) {
+        java.util.List<Trust> all = trusts.list();
+        return view.page(list, request, "trusts").with("trusts", all).with("links", trusts.links(all)).with("noteFields", TrustDraft.NOTE_FIELDS).with("noteInputs", NOTE_INPUTS)
+                .with("kinds", KINDS)
+                .with("canWrite", current.require().rights().allows(Section.TRUSTS, Access.WRITE)).pushUrl(view.base() + "/trusts");
+    }
+
+    private ConsoleView.Page editPage(HttpServerRequest request, Trust trust) {
+        return view.page(edit, request, "trusts").with("trust", trust).with("link", trusts.link(trust))
+                .with("updated", trust.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).with("noteFields", TrustDraft.NOTE_FIELDS).with("noteInputs", NOTE_INPUTS).with("kinds", KINDS)
+                .with("canWrite", current.require().rights().allows(Section.TRUSTS, Access.WRITE))
+                .pushUrl(view.base() + "/trusts/" + trust.remoteId());
+    }
+
+    private static TrustDraft draft(MultivaluedMap<String, String> form) {
+        Function<String, String> field = name -> form.getFirst(name) == null ? "" : form.getFirst(name);
+        Map<String, String> notes = new LinkedHashMap<>();
+        TrustDraft.NOTE_FIELDS.forEach(key -> notes.put(key, field.apply("note_" + key)));
+        return new TrustDraft(field.apply("remoteId"), field.apply("name"), field.apply("kind"), field.apply("endpoint"),
+                field.apply("clientHost"), field.apply("tokenForAccept"), field.apply("tokenForConnect"), !"false".equals(form.getFirst("enabled")),
+                "true".equals(form.getFirst("allowTrustSearch")), "true".equals(form.getFirst("allowEmail")), notes);
+    }
+
+    /** The submitted values to show again; tokens are never shown back. */
+    private static Map<String, String> redisplay(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((key, list) -> {
+            if (!key.startsWith("token") && !list.isEmpty()) {
+                values.put(key, list.get(0));
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> values(Trust trust) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(FIELDS[0], trust.remoteId());
+        values.put(FIELDS[1], trust.name());
+        values.put(FIELDS[2], trust.kind().name());
+        values.put(FIELDS[3], trust.endpoint());
+        values.put(FIELDS[4], trust.clientHost());
+        values.put(FIELDS[5], Boolean.toString(trust.allowTrustSearch()));
+        values.put(FIELDS[6], Boolean.toString(trust.allowEmail()));
+        trust.notes().forEach((key, value) -> values.put("note_" + key, value));
+        return values;
+    }
+}

@@ -1,0 +1,188 @@
+package io.stratum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.stratum.common.password.PasswordHash;
+import io.stratum.common.settings.Role;
+import io.stratum.common.settings.Settings;
+import io.stratum.common.settings.SettingsFile;
+import io.stratum.deploy.install.SettingsTemplate;
+import io.stratum.testsupport.TestKafka;
+import io.stratum.testsupport.TestPostgres;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Two partner CTS servers (packaged jars, each with its own database) set up a trust with crosswise
+ * tokens through their admin APIs: the link turns green on both sides; a wrong token, a blocked trust
+ * are refused, audited and shown red/purple; fixing the record heals the link without a restart.
+ */
+class TrustLinkIT {
+    private static final String PASSWORD = "trust-link-admin-password-1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path directory;
+
+    private final List<Process> servers = new ArrayList<>();
+
+    record Server(String name, Settings settings, String url, String cookie, String csrf, String metricsPassword) {
+        String id() {
+            return settings.serverId();
+        }
+    }
+
+    @AfterEach
+    void stopServers() throws InterruptedException {
+        for (Process server : servers) {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldConnectPartnersWithCrosswiseTokensAndRefuseWrongOrBlockedTrusts() throws Exception {
+        Server a = start("a");
+        Server b = start("b");
+        Server dialer = a.id().compareTo(b.id()) < 0 ? a : b;
+        Server acceptor = dialer == a ? b : a;
+        String t1 = "partner-token-one-" + UUID.randomUUID();
+        String t2 = "partner-token-two-" + UUID.randomUUID();
+
+        // The acceptor's record is right; the dialer first presents a wrong token.
+        createTrust(acceptor, dialer, t1, t2);
+        createTrust(dialer, acceptor, t2, "a-wrong-token-" + UUID.randomUUID());
+        JsonObject refused = awaitLink(dialer, acceptor.id(), link -> link.getString("lastProblem").equals("refused_by_remote:token_refused"));
+        assertEquals("RED", refused.getString("state"));
+        Stratum.await("the refusal in the acceptor's audit log", Duration.ofSeconds(30),
+                () -> audited(acceptor, dialer.id(), "FAILURE", "token_refused"));
+
+        // Fixing the token heals the link without a restart; both sides see it green.
+        call(dialer, "PUT", "/api/v1/admin/trusts/" + acceptor.id(), trust(acceptor, t2, t1), 200);
+        awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
+        awaitLink(acceptor, dialer.id(), link -> link.getString("state").equals("GREEN"));
+        assertTrue(metrics(acceptor).contains("connection_status{remote=\"" + dialer.id() + "\"} 1"), metrics(acceptor));
+        assertTrue(audited(acceptor, dialer.id(), "SUCCESS", ""));
+
+        // Blocking the trust on one side drops the link: purple there, red with the reason on the other.
+        call(acceptor, "POST", "/api/v1/admin/trusts/" + dialer.id() + "/disable", null, 200);
+        awaitLink(acceptor, dialer.id(), link -> link.getString("state").equals("PURPLE"));
+        awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("RED")
+                && link.getString("lastProblem").equals("refused_by_remote:trust_disabled"));
+        assertTrue(metrics(acceptor).contains("connection_status{remote=\"" + dialer.id() + "\"} -1"));
+
+        call(acceptor, "POST", "/api/v1/admin/trusts/" + dialer.id() + "/enable", null, 200);
+        awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
+        String logs = Files.readString(directory.resolve(dialer.name() + "/server.log")) + Files.readString(directory.resolve(acceptor.name() + "/server.log"));
+        assertTrue(!logs.contains(t1) && !logs.contains(t2), "tokens never appear in the logs");
+    }
+
+    private Server start(String name) throws Exception {
+        Path home = Files.createDirectories(directory.resolve(name));
+        int http = Stratum.freePort();
+        int trust = Stratum.freePort();
+        SettingsTemplate template = new SettingsTemplate(Role.CTS).host("localhost").ports(http, trust)
+                .postgresHost("localhost:" + TestPostgres.server().port()).kafkaHost(TestKafka.bootstrapServers());
+        Settings settings = SettingsFile.read(template.writeTo(home, true), Optional.of(Role.CTS));
+        TestPostgres.server().ensureDatabase(settings.postgresUser(), settings.postgresPassword(), settings.postgresDatabase());
+        Process process = new ProcessBuilder("java", "-Xmx384m", "-Dstratum.trust.retry-max=3s", "-Dstratum.trust.dial-interval=500ms",
+                "-jar", Stratum.roleJar("cts").toString())
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile()).start();
+        servers.add(process);
+        Stratum.await("server " + name + " to be ready", Duration.ofSeconds(120), () -> !process.isAlive() || Stratum.ready(http));
+        assertTrue(process.isAlive(), () -> "server " + name + " exited; see " + home.resolve("server.log"));
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword());
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO administrator (username, password_hash, role, sections) VALUES ('admin', ?, 'ADMINISTRATOR', '')")) {
+            insert.setString(1, PasswordHash.hash(PASSWORD, 4));
+            insert.executeUpdate();
+        }
+        String url = "http://localhost:" + http;
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "admin").put("password", PASSWORD).encode())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("stratum_admin=")).findFirst().orElseThrow()
+                .split(";", 2)[0];
+        return new Server(name, settings, url, cookie, new JsonObject(login.body()).getString("csrfToken"), template.metricsPassword());
+    }
+
+    private static JsonObject trust(Server remote, String acceptToken, String connectToken) {
+        return new JsonObject().put("remoteId", remote.id()).put("name", "Partner " + remote.name()).put("kind", "CTS")
+                .put("endpoint", "localhost:" + remote.settings().trustPort()).put("tokenForAccept", acceptToken)
+                .put("tokenForConnect", connectToken);
+    }
+
+    private static void createTrust(Server on, Server remote, String acceptToken, String connectToken) throws Exception {
+        call(on, "POST", "/api/v1/admin/trusts", trust(remote, acceptToken, connectToken), 201);
+    }
+
+    private static String call(Server on, String method, String path, JsonObject body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url() + path)).header("Cookie", on.cookie())
+                .header("X-CSRF-Token", on.csrf()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), () -> method + " " + path + ": " + response.body());
+        return response.body();
+    }
+
+    private static JsonObject awaitLink(Server on, String remote, java.util.function.Predicate<JsonObject> wanted) {
+        JsonObject[] last = {null};
+        try {
+            Stratum.await("the link of " + on.name() + " with " + remote, Duration.ofSeconds(60), () -> {
+                try {
+                    last[0] = new JsonObject(call(on, "GET", "/api/v1/admin/trusts/" + remote + "/link", null, 200));
+                    return wanted.test(last[0]);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen: " + last[0], e);
+        }
+        return last[0];
+    }
+
+    private static boolean audited(Server on, String remote, String result, String detail) {
+        try (Connection connection = DriverManager.getConnection(on.settings().jdbcUrl(), on.settings().postgresUser(),
+                on.settings().postgresPassword());
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM audit_log WHERE action = 'server.login' "
+                        + "AND actor = ? AND result = ? AND details LIKE ?")) {
+            query.setString(1, remote);
+            query.setString(2, result);
+            query.setString(3, "%" + detail + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String metrics(Server on) {
+        return Stratum.get(on.url() + "/q/metrics", "prometheus", on.metricsPassword()).body();
+    }
+}

@@ -1,0 +1,115 @@
+package io.stratum.trusts.link;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.stratum.trusts.records.Trust;
+
+/**
+ * The links of this server: which trusts are connected, and for those that are not, why and when the
+ * next attempt is. Thread-safe. Keeps one link per remote server: a newer link replaces an older one.
+ * Publishes {@code connection_status{remote}} (1 green, 0 red, -1 purple) for every trust.
+ */
+@ApplicationScoped
+public class TrustLinks {
+    private static final Logger LOGGER = Logger.getLogger(TrustLinks.class);
+
+    private final Map<String, TrustLink> links = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
+    private final MultiGauge connectionStatus;
+
+    public TrustLinks(MeterRegistry registry) {
+        this.connectionStatus = MultiGauge.builder("connection_status")
+                .description("Trust link state per remote server: 1 connected (green), 0 not connected (red), -1 blocked (purple)")
+                .register(registry);
+    }
+
+    /** Failed attempts to reach one remote, for backoff and for the console. */
+    record Attempts(int failures, String lastProblem, Instant at, Instant next) {
+    }
+
+    /** The link state of a trust. */
+    public LinkState state(Trust trust) {
+        if (!trust.enabled()) {
+            return LinkState.PURPLE;
+        }
+        return links.containsKey(trust.remoteId()) ? LinkState.GREEN : LinkState.RED;
+    }
+
+    /** What the console shows for a trust. */
+    public LinkStatus status(Trust trust, boolean dialing) {
+        TrustLink link = links.get(trust.remoteId());
+        Attempts failed = attempts.get(trust.remoteId());
+        LinkState state = state(trust);
+        Instant since = link != null ? link.since() : failed != null ? failed.at() : trust.updatedAt();
+        return new LinkStatus(trust.remoteId(), state, since, failed == null ? "" : failed.lastProblem(),
+                failed == null ? 0 : failed.failures(), state == LinkState.RED && dialing && failed != null ? failed.next() : null, dialing);
+    }
+
+    boolean connected(String remoteId) {
+        return links.containsKey(remoteId);
+    }
+
+    /** Registers an authenticated link, closing an older one to the same remote. */
+    void attach(TrustLink link) {
+        attempts.remove(link.remoteId());
+        TrustLink older = links.put(link.remoteId(), link);
+        if (older != null && older != link) {
+            older.close();
+        }
+        link.start(() -> {
+            if (links.remove(link.remoteId(), link)) {
+                LOGGER.infov("Trust link with {0} closed", link.remoteId());
+            }
+        });
+        LOGGER.infov("Trust link with {0} is up ({1})", link.remoteId(), link.dialed() ? "we dialed" : "it dialed");
+    }
+
+    /** Closes the link to a remote (its trust was blocked or deleted). */
+    void close(String remoteId) {
+        TrustLink link = links.remove(remoteId);
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    List<String> connectedRemotes() {
+        return new ArrayList<>(links.keySet());
+    }
+
+    /** Records a failed attempt; answers when the next one is due. */
+    Instant failed(String remoteId, String problem, java.time.Duration min, java.time.Duration max) {
+        Attempts updated = attempts.compute(remoteId, (id, old) -> {
+            int failures = old == null ? 1 : old.failures() + 1;
+            long delay = Math.min(max.toMillis(), min.toMillis() << Math.min(20, failures - 1));
+            Instant now = Instant.now();
+            return new Attempts(failures, problem, now, now.plusMillis(delay));
+        });
+        return updated.next();
+    }
+
+    /** Whether a dial to this remote is due (no failure pending a backoff). */
+    boolean due(String remoteId) {
+        Attempts failed = attempts.get(remoteId);
+        return failed == null || !Instant.now().isBefore(failed.next());
+    }
+
+    /** Refreshes {@code connection_status} for the current trusts. */
+    void publish(List<Trust> trusts) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (Trust trust : trusts) {
+            rows.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), state(trust).metric()));
+        }
+        connectionStatus.register(rows, true);
+    }
+}
