@@ -99,6 +99,18 @@ public final class Chats {
         return events;
     }
 
+    /**
+     * Sends a text message over REST, without a live session (scripts, bots); answers once it is
+     * stored. {@code clientId} makes it idempotent as over the WebSocket.
+     *
+     * @return the message's seq
+     */
+    public long sendText(UUID chat, String clientId, String body) {
+        JsonNode stored = tokens.call("POST", "/api/v1/chats/" + chat + "/messages",
+                Json.object().put("client_id", clientId).put("content_type", "text/plain").put("body", body));
+        return stored.path("seq").asLong();
+    }
+
     private List<ChatEvent> page(UUID chat, String from, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE);
