@@ -45,7 +45,8 @@ public final class DemoMailbox {
     /** The messages to {@code address} (case-insensitive), oldest first. */
     public List<Mail> to(String address) {
         String wanted = address.strip().toLowerCase(Locale.ROOT);
-        return all().stream().filter(mail -> mail.to().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        return all().stream().filter(mail -> java.util.Arrays.stream(mail.to().split(","))
+                .anyMatch(recipient -> recipient.strip().toLowerCase(Locale.ROOT).equals(wanted))).toList();
     }
 
     private static Mail read(String text) {
