@@ -2,15 +2,28 @@ package io.stratum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.stratum.client.StratumClient;
+import io.stratum.client.StratumSession;
+import io.stratum.client.auth.CredentialStore;
+import io.stratum.client.auth.Credentials;
+import io.stratum.client.auth.DeviceInfo;
+import io.stratum.client.chat.Chat;
+import io.stratum.client.chat.ChatEvent;
+import io.stratum.client.http.StratumException;
 import io.stratum.testsupport.TestPostgres;
 
 /** `stratum demo` brings up the five-server federation; `demo down` leaves nothing running. */
@@ -35,6 +48,9 @@ class DemoIT {
 
             Stratum.Result status = Stratum.command(Duration.ofSeconds(60), "demo", "status", "--dir", dir);
             assertEquals(0, status.exitCode(), status.all());
+            assertTrue(status.out().contains("mail catcher"), status.all());
+
+            assertDemoUsersLogInWithPinsFromTheMailCatcherAndChat(dir);
         } finally {
             Stratum.Result down = Stratum.command(Duration.ofSeconds(180), "demo", "down", "--dir", dir);
             assertEquals(0, down.exitCode(), down.all());
@@ -44,5 +60,39 @@ class DemoIT {
         assertEquals(1, status.exitCode(), status.all());
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.contains(dir)).orElse(false)),
                 "a demo process is still running");
+    }
+
+    /** The README's walkthrough: ask for a PIN, read it with `stratum demo mail`, log in, chat. */
+    private static void assertDemoUsersLogInWithPinsFromTheMailCatcherAndChat(String dir) {
+        StratumClient ctsA = StratumClient.of(URI.create("http://localhost:8182"));
+        StratumSession alice = ctsA.session(logIn(ctsA, "alice@cts-a.demo", dir), CredentialStore.IN_MEMORY);
+        StratumSession bob = ctsA.session(logIn(ctsA, "bob@cts-a.demo", dir), CredentialStore.IN_MEMORY);
+        StratumException stranger = assertThrows(StratumException.class, () -> ctsA.emailLogin().requestCode("eve@elsewhere.example"));
+        assertEquals("registration_closed", stranger.code());
+
+        Chat chat = alice.chats().createPersonal(bob.credentials().huid());
+        long seq = alice.chats().sendText(chat.id(), "demo-" + UUID.randomUUID(), "Hi Bob, this is the demo");
+
+        List<ChatEvent> bobSees = bob.chats().historyBefore(chat.id(), seq + 1, 10);
+        assertEquals("Hi Bob, this is the demo", bobSees.get(bobSees.size() - 1).body());
+    }
+
+    private static Credentials logIn(StratumClient client, String email, String dir) {
+        String before = latestPin(email, dir);
+        client.emailLogin().requestCode(email);
+        String[] pin = new String[1];
+        Stratum.await("a new PIN for " + email + " in the mail catcher", Duration.ofSeconds(30), () -> {
+            String latest = latestPin(email, dir);
+            pin[0] = latest;
+            return latest != null && !latest.equals(before);
+        });
+        return client.emailLogin().confirm(email, pin[0].substring(0, 6), DeviceInfo.desktop("demo-it", "DemoIT"));
+    }
+
+    /** The PIN `stratum demo mail ADDRESS` shows, with when it was sent ("123456@2026-..."), or null. */
+    private static String latestPin(String email, String dir) {
+        Stratum.Result mail = Stratum.command(Duration.ofSeconds(60), "demo", "mail", email, "--dir", dir);
+        Matcher pin = Pattern.compile("PIN for " + Pattern.quote(email) + ": ([0-9]{6})  \\(sent ([^)]+)\\)").matcher(mail.out());
+        return pin.find() ? pin.group(1) + "@" + pin.group(2) : null;
     }
 }

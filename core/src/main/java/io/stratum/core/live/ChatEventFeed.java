@@ -75,10 +75,7 @@ public class ChatEventFeed {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer = reader;
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(events, signals)) {
-                reader.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            }
+            List<TopicPartition> partitions = partitionsOf(reader, List.of(events, signals));
             reader.assign(partitions);
             reader.seekToEnd(partitions);
             partitions.forEach(reader::position);
@@ -95,6 +92,34 @@ public class ChatEventFeed {
             LOGGER.errorv("Chat event feed stopped: {0}", e.getClass().getName());
             assigned = false;
         }
+    }
+
+    /**
+     * The topics' partitions. Right after the topics were created a broker under load may not list
+     * them yet (an empty answer, and poll() on nothing assigned throws), so ask again until it does.
+     */
+    private List<TopicPartition> partitionsOf(KafkaConsumer<String, String> reader, List<String> topics) {
+        while (running.get()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            boolean complete = true;
+            for (String topic : topics) {
+                var infos = reader.partitionsFor(topic);
+                complete &= infos != null && !infos.isEmpty();
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            }
+            if (complete) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
+        }
+        throw new WakeupException();
     }
 
     private void dispatch(boolean event, String value) {

@@ -1,5 +1,8 @@
 package io.stratum.deploy.demo;
 
+import io.stratum.deploy.mail.DemoMailbox;
+import io.stratum.deploy.mail.MailCatcherProcess;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +36,7 @@ public final class DemoFederation {
             new DemoServer("cts-c", Role.CTS, 8184, 5105, "rts"));
     public static final int KAFKA_PORT = 19092;
     public static final int POSTGRES_PORT = 5432;
+    public static final int MAIL_PORT = 19025;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path directory;
@@ -50,6 +54,7 @@ public final class DemoFederation {
             Markers.set(infra().resolve("run/postgres.started"));
         }
         kafka().start();
+        mailCatcher().start();
         List<RoleServer> servers = new ArrayList<>();
         for (DemoServer server : SERVERS) {
             boolean fresh = existingSettings(server).isEmpty();
@@ -71,6 +76,10 @@ public final class DemoFederation {
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + "\nThe other servers keep running; stop everything with: stratum demo down");
         }
+        DemoLogins logins = new DemoLogins(MAIL_PORT);
+        for (DemoServer server : SERVERS) {
+            logins.configure(server, settingsOf(server), directory.resolve(server.name()));
+        }
     }
 
     /** Stops the servers, Kafka, and PostgreSQL if the demo started it. Leaves the data for the next start. */
@@ -79,6 +88,7 @@ public final class DemoFederation {
             existingSettings(server).ifPresent(settings -> new RoleServer(settings, directory.resolve(server.name())).stop());
         }
         kafka().stop();
+        mailCatcher().stop();
         Path started = infra().resolve("run/postgres.started");
         if (Markers.isSet(started)) {
             postgres().stop();
@@ -91,6 +101,7 @@ public final class DemoFederation {
         List<Health> rows = new ArrayList<>();
         rows.add(postgres().health());
         rows.add(kafka().health());
+        rows.add(mailCatcher().health());
         for (DemoServer server : SERVERS) {
             rows.add(existingSettings(server)
                     .map(settings -> new RoleServer(settings, directory.resolve(server.name())).health())
@@ -110,6 +121,20 @@ public final class DemoFederation {
                     directory.resolve(server.name()).resolve("settings.yaml")));
         }
         return lines;
+    }
+
+    /** What a newcomer needs to log in as a chat user. */
+    public List<String> describeLogins() {
+        return DemoLogins.describe(MAIL_PORT);
+    }
+
+    /** The mail the demo servers sent, oldest first. */
+    public DemoMailbox mailbox() {
+        return mailCatcher().mailbox();
+    }
+
+    private MailCatcherProcess mailCatcher() {
+        return new MailCatcherProcess(infra(), MAIL_PORT);
     }
 
     private Settings settingsOf(DemoServer server) {

@@ -1,0 +1,28 @@
+package io.stratum.client.live;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A message to send: the body (opaque to the server: plain text or an end-to-end-encrypted
+ * payload), its content type, and optionally what it replies to, whom it mentions, and the ids of
+ * files attached to it. Attachments are ids the server's files API issued; this SDK passes them
+ * through unchanged.
+ */
+public record Draft(String body, String contentType, Long replyTo, List<UUID> mentions, List<UUID> attachments) {
+    public static Draft text(String body) {
+        return new Draft(body, "text/plain", null, List.of(), List.of());
+    }
+
+    public Draft replyingTo(long seq) {
+        return new Draft(body, contentType, seq, mentions, attachments);
+    }
+
+    public Draft mentioning(List<UUID> users) {
+        return new Draft(body, contentType, replyTo, List.copyOf(users), attachments);
+    }
+
+    public Draft withAttachments(List<UUID> files) {
+        return new Draft(body, contentType, replyTo, mentions, List.copyOf(files));
+    }
+}

@@ -1,0 +1,304 @@
+package io.stratum.client.terminal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.stratum.client.StratumClient;
+import io.stratum.client.StratumSession;
+import io.stratum.client.auth.CodeSent;
+import io.stratum.client.auth.Credentials;
+import io.stratum.client.auth.DeviceInfo;
+import io.stratum.client.chat.Chat;
+import io.stratum.client.chat.ChatEvent;
+import io.stratum.client.contacts.AddressBook;
+import io.stratum.client.http.StratumException;
+
+/**
+ * {@code stratum-chat}: the terminal client. {@link #run} is the whole program with its streams
+ * passed in, so it can be driven by tests; {@link #main} wires it to the console.
+ * Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
+ */
+public final class ChatTerminal {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    private static final String DEFAULT_SERVER = "http://localhost:8182";
+    private static final String VERSION = "0.1";
+    static final String USAGE_TEXT = """
+            Usage: stratum-chat [--server URL] [--profile DIR] COMMAND [ARGS]
+
+            Chat on a Stratum server from a shell.
+
+            Commands:
+              login EMAIL         send a PIN to EMAIL, read it from the terminal, keep the login
+              logout              end this device's session and forget the login
+              whoami              your address (give it to people who want to chat with you)
+              chats               your chats: id, kind, name, last message number
+              open CHAT           chat interactively (CHAT: id, the start of an id, or a group's name)
+              chat USER           open the personal chat with USER (their address HUID@server, or HUID)
+              send CHAT TEXT...   send one message and exit (for scripts)
+              history CHAT [N]    print the last N events of a chat (default 20)
+
+            In a chat: type a line to send it; /history [N], /edit #SEQ TEXT, /delete #SEQ, /quit.
+
+            Options:
+              --server URL        the server (default: the one you logged in to, else %s)
+              --profile DIR       where the login is kept (default: ~/.stratum-chat, or $STRATUM_CHAT_PROFILE)
+              -h, --help          this text
+            """.formatted(DEFAULT_SERVER);
+
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final AddressBook addressBook;
+
+    ChatTerminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, AddressBook addressBook) {
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.addressBook = addressBook;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+        return new ChatTerminal(in, out, err, environment, AddressBook.NONE).execute(List.of(args));
+    }
+
+    int execute(List<String> args) {
+        String server = null;
+        Path profile = null;
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "-h", "--help", "help" -> {
+                    out.print(USAGE_TEXT);
+                    return OK;
+                }
+                case "--server", "--profile" -> {
+                    if (i + 1 >= args.size()) {
+                        return usage(arg + " needs a value");
+                    }
+                    String value = args.get(++i);
+                    if (arg.equals("--server")) {
+                        server = value;
+                    } else {
+                        profile = Path.of(value);
+                    }
+                }
+                default -> words.add(arg);
+            }
+        }
+        if (words.isEmpty()) {
+            return usage("name a command");
+        }
+        Path directory = profile != null ? profile : defaultProfile();
+        try {
+            return command(words.get(0), words.subList(1, words.size()), server, directory);
+        } catch (StratumException e) {
+            err.println("stratum-chat: " + e.getMessage() + " (" + e.code() + ")"
+                    + ("refresh_invalid".equals(e.code()) || "token_invalid".equals(e.code()) ? "; log in again" : ""));
+            return FAILED;
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println("stratum-chat: " + e.getMessage());
+            return FAILED;
+        } catch (IOException e) {
+            err.println("stratum-chat: " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
+    private int command(String name, List<String> args, String server, Path directory) throws IOException, InterruptedException {
+        return switch (name) {
+            case "login" -> args.size() == 1 ? login(args.get(0), server, directory) : usage("login EMAIL");
+            case "logout" -> logout(directory);
+            case "whoami" -> whoami(directory, server);
+            case "chats" -> chats(session(directory, server));
+            case "open" -> args.size() == 1 ? open(directory, server, args.get(0)) : usage("open CHAT");
+            case "chat" -> args.size() == 1 ? chatWith(directory, server, args.get(0)) : usage("chat USER");
+            case "send" -> args.size() >= 2 ? send(directory, server, args.get(0), String.join(" ", args.subList(1, args.size())))
+                    : usage("send CHAT TEXT");
+            case "history" -> args.size() == 1 || args.size() == 2
+                    ? history(directory, server, args.get(0), args.size() == 2 ? Integer.parseInt(args.get(1)) : 20)
+                    : usage("history CHAT [N]");
+            default -> usage("unknown command '" + name + "'");
+        };
+    }
+
+    private int login(String email, String server, Path directory) throws IOException {
+        String url = server != null ? server : environment.getOrDefault("STRATUM_CHAT_SERVER", DEFAULT_SERVER);
+        StratumClient client = StratumClient.of(URI.create(url));
+        CodeSent sent = client.emailLogin().requestCode(email);
+        out.println("A PIN was sent to " + sent.email() + " (valid " + sent.expiresInSeconds() / 60 + " min).");
+        out.print("PIN: ");
+        out.flush();
+        String pin = in.readLine();
+        if (pin == null || pin.isBlank()) {
+            err.println("stratum-chat: no PIN entered");
+            return FAILED;
+        }
+        Credentials credentials = client.emailLogin().confirm(email, pin.strip(), DeviceInfo.desktop(VERSION, "stratum-chat on " + host()));
+        new Profile(directory, url).save(credentials);
+        out.println("Logged in as " + credentials.address() + " on " + url + ".");
+        return OK;
+    }
+
+    private int logout(Path directory) {
+        Optional<Profile.StoredLogin> stored = Profile.read(directory);
+        if (stored.isEmpty()) {
+            out.println("Not logged in.");
+            return OK;
+        }
+        Profile profile = new Profile(directory, stored.get().server());
+        try {
+            StratumClient.of(URI.create(stored.get().server())).session(stored.get().credentials(), profile).logOut();
+        } finally {
+            profile.delete();
+        }
+        out.println("Logged out.");
+        return OK;
+    }
+
+    private int whoami(Path directory, String server) {
+        StratumSession session = session(directory, server);
+        var me = session.me();
+        out.println(me.address() + (me.email() == null ? "" : "  " + me.email()));
+        return OK;
+    }
+
+    private int chats(StratumSession session) {
+        List<Chat> chats = session.chats().list();
+        if (chats.isEmpty()) {
+            out.println("No chats yet. Start one with: stratum-chat chat ADDRESS");
+        }
+        for (Chat chat : chats) {
+            out.printf("%s  %-8s  %-30s  #%d%n", chat.id(), chat.kind(), title(chat.isPersonal() ? session.chats().get(chat.id()) : chat,
+                    session.credentials().huid()), chat.lastSeq());
+        }
+        return OK;
+    }
+
+    private int open(Path directory, String server, String reference) throws IOException, InterruptedException {
+        StratumSession session = session(directory, server);
+        Chat chat = resolve(session, reference);
+        return new ChatView(session, session.chats().get(chat.id()), session.credentials().huid(), out).run(in);
+    }
+
+    private int chatWith(Path directory, String server, String user) throws IOException, InterruptedException {
+        StratumSession session = session(directory, server);
+        UUID other = user(user);
+        Chat chat = session.chats().createPersonal(other);
+        return new ChatView(session, chat, session.credentials().huid(), out).run(in);
+    }
+
+    private int send(Path directory, String server, String reference, String text) {
+        StratumSession session = session(directory, server);
+        Chat chat = resolve(session, reference);
+        long seq = session.chats().sendText(chat.id(), "t-" + UUID.randomUUID(), text);
+        out.println("Sent as #" + seq + ".");
+        return OK;
+    }
+
+    private int history(Path directory, String server, String reference, int count) {
+        StratumSession session = session(directory, server);
+        Chat chat = session.chats().get(resolve(session, reference).id());
+        EventFormat format = new EventFormat(session.credentials().huid());
+        for (ChatEvent event : session.chats().historyBefore(chat.id(), chat.lastSeq() + 1, Math.max(1, Math.min(count, 200)))) {
+            out.println(format.line(event));
+        }
+        return OK;
+    }
+
+    private UUID user(String user) {
+        String huid = user.contains("@") ? user.substring(0, user.indexOf('@')) : user;
+        try {
+            return UUID.fromString(huid);
+        } catch (IllegalArgumentException notAnId) {
+            return addressBook.findByEmail(user.toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+                    "cannot find " + user + ": this server offers no address book yet, so name the user by their address "
+                            + "(HUID@server; they see it with `stratum-chat whoami`)"));
+        }
+    }
+
+    private static Chat resolve(StratumSession session, String reference) {
+        List<Chat> chats = session.chats().list();
+        List<Chat> matches = chats.stream().filter(chat -> chat.id().toString().equals(reference)).toList();
+        if (matches.isEmpty()) {
+            matches = chats.stream().filter(chat -> chat.id().toString().startsWith(reference.toLowerCase(Locale.ROOT))
+                    || chat.name() != null && !chat.name().isEmpty() && chat.name().equalsIgnoreCase(reference)).toList();
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw new IllegalArgumentException(matches.isEmpty() ? "no chat matches '" + reference + "'; see stratum-chat chats"
+                : "'" + reference + "' matches " + matches.size() + " chats; give more of the id");
+    }
+
+    private StratumSession session(Path directory, String server) {
+        Profile.StoredLogin stored = Profile.read(directory)
+                .orElseThrow(() -> new IllegalStateException("not logged in; run: stratum-chat login EMAIL"));
+        if (server != null && !sameServer(server, stored.server())) {
+            throw new IllegalStateException("logged in to " + stored.server() + ", not " + server + "; log in there first or use another --profile");
+        }
+        return StratumClient.of(URI.create(stored.server())).session(stored.credentials(), new Profile(directory, stored.server()));
+    }
+
+    static String title(Chat chat) {
+        return title(chat, null);
+    }
+
+    static String title(Chat chat, UUID me) {
+        if (chat.name() != null && !chat.name().isBlank()) {
+            return chat.name();
+        }
+        return chat.members().stream().map(Chat.Member::huid).filter(huid -> !huid.equals(me)).findFirst()
+                .map(other -> "with " + other.toString().substring(0, 8)).orElse("(" + chat.kind() + ")");
+    }
+
+    private Path defaultProfile() {
+        String configured = environment.get("STRATUM_CHAT_PROFILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".stratum-chat");
+    }
+
+    private int usage(String problem) {
+        err.println("stratum-chat: " + problem);
+        err.println("Run stratum-chat --help for the commands.");
+        return USAGE;
+    }
+
+    private static boolean sameServer(String a, String b) {
+        return a.replaceAll("/+$", "").equalsIgnoreCase(b.replaceAll("/+$", ""));
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "this computer";
+        }
+    }
+}
