@@ -45,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         demo.describeLogins().forEach(out::println);
         out.println();
+        out.println("Trusts: ets and cts-c under rts, cts-a and cts-b under ets, and a direct partner trust cts-a <-> cts-c;");
+        out.println("their links turn green within seconds (each console's Trusts page; the demo administrator's password is");
+        out.println("in <dir of the server>/demo-admin-password).");
+        out.println();
         out.println("Console: create its first administrator with deploy/stratum add-admin --dir <dir of the server> -u admin -p -");
         out.println("Stop it with: deploy/stratum demo down    Check it with: deploy/stratum demo status");
         return 0;

@@ -51,6 +51,7 @@ class DemoIT {
             assertTrue(status.out().contains("mail catcher"), status.all());
 
             assertDemoUsersLogInWithPinsFromTheMailCatcherAndChat(dir);
+            assertEveryDemoTrustLinkTurnsGreen(dir);
         } finally {
             Stratum.Result down = Stratum.command(Duration.ofSeconds(180), "demo", "down", "--dir", dir);
             assertEquals(0, down.exitCode(), down.all());
@@ -60,6 +61,47 @@ class DemoIT {
         assertEquals(1, status.exitCode(), status.all());
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.contains(dir)).orElse(false)),
                 "a demo process is still running");
+    }
+
+    /** Each dialing side of the demo's trusts (the lower tier; cts-a for the cts-a ↔ cts-c partners) sees its link green. */
+    private static void assertEveryDemoTrustLinkTurnsGreen(String dir) {
+        for (String[] link : new String[][] {{"ets", "8181", "rts"}, {"cts-a", "8182", "ets"}, {"cts-b", "8183", "ets"},
+                {"cts-c", "8184", "rts"}, {"cts-a", "8182", "cts-c"}}) {
+            String url = "http://localhost:" + link[1];
+            String password = readString(Path.of(dir, link[0], "demo-admin-password")).strip();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            String session = send(http, java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/admin/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"demo\",\"password\":\"" + password + "\"}")));
+            String csrf = new io.vertx.core.json.JsonObject(session).getString("csrfToken");
+            String[] last = {""};
+            Stratum.await("the demo trust link " + link[0] + " → " + link[2] + " to turn green", Duration.ofSeconds(90), () -> {
+                last[0] = send(http, java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/admin/trusts/" + link[2] + "/link"))
+                        .header("X-CSRF-Token", csrf).GET());
+                return last[0].contains("\"state\":\"GREEN\"");
+            });
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String send(java.net.http.HttpClient http, java.net.http.HttpRequest.Builder request) {
+        try {
+            java.net.http.HttpResponse<String> response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** The README's walkthrough: ask for a PIN, read it with `stratum demo mail`, log in, chat. */

@@ -80,6 +80,7 @@ public final class DemoFederation {
         for (DemoServer server : SERVERS) {
             logins.configure(server, settingsOf(server), directory.resolve(server.name()));
         }
+        new DemoTrusts(directory).configure(SERVERS, this::settingsOf);
     }
 
     /** Stops the servers, Kafka, and PostgreSQL if the demo started it. Leaves the data for the next start. */
@@ -145,7 +146,9 @@ public final class DemoFederation {
                     .postgresHost("localhost:" + POSTGRES_PORT)
                     .kafkaHost("localhost:" + KAFKA_PORT);
             if (server.upstream() != null) {
-                template.upstream("localhost", server.upstream(), SettingsTemplate.randomHex(24), SettingsTemplate.randomHex(24));
+                int upstreamTrustPort = SERVERS.stream().filter(s -> s.name().equals(server.upstream())).findFirst().orElseThrow().trustPort();
+                template.upstream("localhost:" + upstreamTrustPort, server.upstream(), SettingsTemplate.randomHex(24),
+                        SettingsTemplate.randomHex(24));
             }
             return SettingsFile.read(template.writeTo(dir, false), Optional.of(server.role()));
         });
