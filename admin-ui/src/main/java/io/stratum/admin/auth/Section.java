@@ -13,6 +13,10 @@ public enum Section {
     SETTINGS(true),
     EMAIL(true),
     REGISTRATION(true),
+    /** The corporate address book and its corporate search switch. */
+    ADDRESS_BOOK(true),
+    /** The directory (AD/LDAP) integration: settings and syncs. */
+    DIRECTORY(true),
     /** The DLP console of the security administrator (kdc-dlp.md); it has no page yet. */
     DLP(false);
 

@@ -32,6 +32,8 @@ public interface ConsoleMessages {
     @Message("Settings") String section_SETTINGS();
     @Message("E-mail") String section_EMAIL();
     @Message("Registration") String section_REGISTRATION();
+    @Message("Address book") String section_ADDRESS_BOOK();
+    @Message("Directory") String section_DIRECTORY();
     @Message("Saved.") String settings_saved();
     @Message("Runtime settings are stored in the database, versioned, and apply at once on every instance.") String settings_intro();
     @Message("Setting") String settings_name();
