@@ -1,46 +1,52 @@
 package io.stratum.core.directory;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
-import javax.naming.AuthenticationException;
-import javax.naming.CommunicationException;
-import javax.naming.Context;
-import javax.naming.NamingEnumeration;
-import javax.naming.NamingException;
-import javax.naming.ServiceUnavailableException;
-import javax.naming.directory.Attribute;
-import javax.naming.directory.Attributes;
-import javax.naming.directory.SearchControls;
-import javax.naming.directory.SearchResult;
-import javax.naming.ldap.Control;
-import javax.naming.ldap.InitialLdapContext;
-import javax.naming.ldap.LdapContext;
-import javax.naming.ldap.PagedResultsControl;
-import javax.naming.ldap.PagedResultsResponseControl;
+import javax.net.SocketFactory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
 
 /**
- * The directory over LDAP, through the JDK's JNDI provider (no pooling: one connection per call).
- * Every method <b>blocks</b> on the network for up to {@link DirectoryConfig#ldapTimeout()} per
- * request: call it from a worker thread, never from an event loop. Failures are
- * {@link DirectoryUnavailable} (no answer), {@link DirectoryRefused} (the settings are wrong) and,
- * for {@link #authenticate}, {@link CredentialsRejected}. Passwords never appear in a message.
+ * The directory over LDAP (UnboundID LDAP SDK; one connection per call, no pool). Every method
+ * <b>blocks</b> on the network for up to {@link DirectoryConfig#ldapTimeout()} per request: call
+ * it from a worker thread, never from an event loop. {@code ldaps://} URLs use the JVM's trust
+ * store and check the host name. Failures are {@link DirectoryUnavailable} (no answer),
+ * {@link DirectoryRefused} (the settings are wrong) and, for {@link #authenticate},
+ * {@link CredentialsRejected}. Passwords never appear in a message.
  */
 @ApplicationScoped
 public class LdapDirectory {
     private static final int PAGE_SIZE = 500;
     private static final String AD_ACCOUNT_CONTROL = "userAccountControl";
     private static final int AD_ACCOUNT_DISABLED = 0x2;
+    private static final Set<String> BINARY = Set.of("objectguid", "objectsid");
+    private static final Set<ResultCode> UNAVAILABLE = Set.of(ResultCode.CONNECT_ERROR, ResultCode.SERVER_DOWN, ResultCode.TIMEOUT,
+            ResultCode.UNAVAILABLE, ResultCode.BUSY);
 
     private final DirectoryConfig config;
 
@@ -50,23 +56,25 @@ public class LdapDirectory {
 
     /** Every person the user filter selects under the base DN, page by page. */
     public List<DirectoryPerson> people(DirectorySettings settings) {
-        List<DirectoryPerson> people = new ArrayList<>();
-        LdapContext context = serviceContext(settings);
-        try {
-            byte[] cookie = null;
-            do {
-                context.setRequestControls(new Control[] {new PagedResultsControl(PAGE_SIZE, cookie, Control.NONCRITICAL)});
-                NamingEnumeration<SearchResult> results = context.search(settings.baseDn(), settings.userFilter(), controls(settings));
-                while (results.hasMore()) {
-                    person(settings, results.next()).ifPresent(people::add);
+        try (LDAPConnection connection = serviceConnection(settings)) {
+            SearchRequest request = new SearchRequest(settings.baseDn(), SearchScope.SUB, Filter.create(settings.userFilter()),
+                    attributes(settings));
+            List<DirectoryPerson> people = new ArrayList<>();
+            ASN1OctetString cookie = null;
+            while (true) {
+                request.setControls(new SimplePagedResultsControl(PAGE_SIZE, cookie, false));
+                SearchResult result = connection.search(request);
+                for (SearchResultEntry entry : result.getSearchEntries()) {
+                    person(settings, entry).ifPresent(people::add);
                 }
-                cookie = nextPage(context.getResponseControls());
-            } while (cookie != null && cookie.length > 0);
-            return people;
-        } catch (NamingException | IOException e) {
+                SimplePagedResultsControl page = SimplePagedResultsControl.get(result);
+                if (page == null || !page.moreResultsToReturn()) {
+                    return people;
+                }
+                cookie = page.getCookie();
+            }
+        } catch (LDAPException e) {
             throw failure("searching " + settings.baseDn(), e);
-        } finally {
-            close(context);
         }
     }
 
@@ -74,105 +82,113 @@ public class LdapDirectory {
      * Finds the one person whose login attribute equals {@code login} (with the service account),
      * then binds as that person with {@code password}. Returns the person, disabled or not (the
      * caller decides). A blank password is rejected before anything is sent: LDAP would treat it
-     * as an anonymous bind and succeed.
+     * as an unauthenticated bind and succeed.
      */
     public DirectoryPerson authenticate(DirectorySettings settings, String login, String password) {
         if (password == null || password.isEmpty()) {
             throw new CredentialsRejected("empty password");
         }
         DirectoryPerson person;
-        LdapContext service = serviceContext(settings);
-        try {
-            String filter = "(&" + settings.userFilter() + "(" + settings.attributes().login() + "={0}))";
-            NamingEnumeration<SearchResult> results = service.search(settings.baseDn(), filter, new Object[] {login}, controls(settings));
+        try (LDAPConnection connection = serviceConnection(settings)) {
+            Filter filter = Filter.createANDFilter(Filter.create(settings.userFilter()),
+                    Filter.createEqualityFilter(settings.attributes().login(), login));
             List<DirectoryPerson> found = new ArrayList<>();
-            while (results.hasMore()) {
-                person(settings, results.next()).ifPresent(found::add);
+            for (SearchResultEntry entry : connection.search(new SearchRequest(settings.baseDn(), SearchScope.SUB, filter,
+                    attributes(settings))).getSearchEntries()) {
+                person(settings, entry).ifPresent(found::add);
             }
             if (found.size() != 1) {
                 throw new CredentialsRejected(found.isEmpty() ? "no such login" : "the login matches " + found.size() + " people");
             }
             person = found.get(0);
-        } catch (NamingException e) {
+        } catch (LDAPException e) {
             throw failure("searching " + settings.baseDn(), e);
-        } finally {
-            close(service);
         }
-        try {
-            close(connect(settings.url(), person.dn(), password));
-        } catch (AuthenticationException e) {
-            throw new CredentialsRejected("wrong password");
-        } catch (NamingException e) {
-            throw failure("binding as the person", e);
+        try (LDAPConnection connection = connect(settings.url())) {
+            connection.bind(person.dn(), password);
+        } catch (LDAPException e) {
+            if (unavailable(e)) {
+                throw failure("binding as the person", e);
+            }
+            throw new CredentialsRejected("the directory refused the password: " + e.getResultCode());
         }
         return person;
     }
 
-    private LdapContext serviceContext(DirectorySettings settings) {
+    private LDAPConnection serviceConnection(DirectorySettings settings) {
+        LDAPConnection connection = connect(settings.url());
+        if (settings.bindDn().isEmpty()) {
+            return connection;
+        }
         try {
-            return connect(settings.url(), settings.bindDn(), settings.bindPassword().orElse(""));
-        } catch (AuthenticationException e) {
+            connection.bind(settings.bindDn(), settings.bindPassword().orElse(""));
+            return connection;
+        } catch (LDAPException e) {
+            connection.close();
+            if (unavailable(e)) {
+                throw failure("binding as the service account", e);
+            }
             throw new DirectoryRefused("the directory refused the service account " + settings.bindDn()
                     + ": check the bind DN and password (" + explanation(e) + ")");
-        } catch (NamingException e) {
-            throw failure("binding as the service account", e);
         }
     }
 
-    private LdapContext connect(String url, String dn, String password) throws NamingException {
-        Hashtable<String, Object> environment = new Hashtable<>();
-        environment.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
-        environment.put(Context.PROVIDER_URL, url);
-        environment.put(Context.REFERRAL, "ignore");
-        environment.put("com.sun.jndi.ldap.connect.timeout", Long.toString(config.ldapTimeout().toMillis()));
-        environment.put("com.sun.jndi.ldap.read.timeout", Long.toString(config.ldapTimeout().toMillis()));
-        environment.put("java.naming.ldap.attributes.binary", "objectGUID objectSid");
-        if (dn.isEmpty()) {
-            environment.put(Context.SECURITY_AUTHENTICATION, "none");
-        } else {
-            environment.put(Context.SECURITY_AUTHENTICATION, "simple");
-            environment.put(Context.SECURITY_PRINCIPAL, dn);
-            environment.put(Context.SECURITY_CREDENTIALS, password);
+    /** Connects to the first of the space-separated URLs that answers. */
+    private LDAPConnection connect(String urls) {
+        LDAPException last = null;
+        for (String one : urls.strip().split("\\s+")) {
+            try {
+                LDAPURL url = new LDAPURL(one);
+                LDAPConnectionOptions options = new LDAPConnectionOptions();
+                options.setConnectTimeoutMillis((int) config.ldapTimeout().toMillis());
+                options.setResponseTimeoutMillis(config.ldapTimeout().toMillis());
+                options.setFollowReferrals(false);
+                SocketFactory sockets = null;
+                if ("ldaps".equalsIgnoreCase(url.getScheme())) {
+                    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+                    sockets = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+                }
+                return new LDAPConnection(sockets, options, url.getHost(), url.getPort());
+            } catch (LDAPException e) {
+                last = e;
+            } catch (GeneralSecurityException e) {
+                throw new DirectoryRefused("TLS could not be set up for " + one + ": " + e.getMessage());
+            }
         }
-        return new InitialLdapContext(environment, null);
+        throw failure("connecting to " + urls, last);
     }
 
-    private static SearchControls controls(DirectorySettings settings) {
+    private static String[] attributes(DirectorySettings settings) {
         List<String> attributes = new ArrayList<>(settings.attributes().requested());
         attributes.add(AD_ACCOUNT_CONTROL);
         if (!settings.disabledAttribute().isEmpty()) {
             attributes.add(settings.disabledAttribute());
         }
-        SearchControls controls = new SearchControls();
-        controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
-        controls.setReturningAttributes(attributes.toArray(String[]::new));
-        return controls;
+        return attributes.toArray(String[]::new);
     }
 
-    private static java.util.Optional<DirectoryPerson> person(DirectorySettings settings, SearchResult result) throws NamingException {
-        Attributes attributes = result.getAttributes();
+    private static Optional<DirectoryPerson> person(DirectorySettings settings, SearchResultEntry entry) {
         AttributeMapping mapping = settings.attributes();
-        String id = text(attributes, mapping.id());
-        String login = text(attributes, mapping.login());
+        String id = text(entry, mapping.id());
+        String login = text(entry, mapping.login());
         if (id.isEmpty() || login.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> phones = new ArrayList<>();
         for (String attribute : mapping.phones()) {
-            each(attributes, attribute, value -> {
+            for (String value : values(entry, attribute)) {
                 if (!value.isBlank() && !phones.contains(value.strip())) {
                     phones.add(value.strip());
                 }
-            });
+            }
         }
-        return java.util.Optional.of(new DirectoryPerson(id, result.getNameInNamespace(), login,
-                text(attributes, mapping.email()).toLowerCase(Locale.ROOT), text(attributes, mapping.name()),
-                text(attributes, mapping.position()), text(attributes, mapping.department()), text(attributes, mapping.company()),
-                phones, disabled(settings, attributes)));
+        return Optional.of(new DirectoryPerson(id, entry.getDN(), login, text(entry, mapping.email()).toLowerCase(Locale.ROOT),
+                text(entry, mapping.name()), text(entry, mapping.position()), text(entry, mapping.department()),
+                text(entry, mapping.company()), phones, disabled(settings, entry)));
     }
 
-    private static boolean disabled(DirectorySettings settings, Attributes attributes) throws NamingException {
-        String control = text(attributes, AD_ACCOUNT_CONTROL);
+    private static boolean disabled(DirectorySettings settings, SearchResultEntry entry) {
+        String control = text(entry, AD_ACCOUNT_CONTROL);
         if (!control.isEmpty()) {
             try {
                 if ((Long.parseLong(control) & AD_ACCOUNT_DISABLED) != 0) {
@@ -185,31 +201,32 @@ public class LdapDirectory {
         if (settings.disabledAttribute().isEmpty()) {
             return false;
         }
-        List<String> values = new ArrayList<>();
-        each(attributes, settings.disabledAttribute(), values::add);
+        List<String> values = values(entry, settings.disabledAttribute());
         return settings.disabledValue().isEmpty() ? !values.isEmpty()
                 : values.stream().anyMatch(value -> value.equalsIgnoreCase(settings.disabledValue()));
     }
 
-    private static String text(Attributes attributes, String name) throws NamingException {
-        if (name.isEmpty()) {
-            return "";
-        }
-        List<String> values = new ArrayList<>();
-        each(attributes, name, values::add);
+    private static String text(SearchResultEntry entry, String name) {
+        List<String> values = values(entry, name);
         return values.isEmpty() ? "" : values.get(0).strip();
     }
 
-    private static void each(Attributes attributes, String name, Consumer<String> sink) throws NamingException {
-        Attribute attribute = attributes.get(name);
+    private static List<String> values(SearchResultEntry entry, String name) {
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        Attribute attribute = entry.getAttribute(name);
         if (attribute == null) {
-            return;
+            return List.of();
         }
-        NamingEnumeration<?> values = attribute.getAll();
-        while (values.hasMore()) {
-            Object value = values.next();
-            sink.accept(value instanceof byte[] bytes ? binary(bytes) : String.valueOf(value));
+        if (BINARY.contains(name.toLowerCase(Locale.ROOT))) {
+            List<String> values = new ArrayList<>();
+            for (byte[] value : attribute.getValueByteArrays()) {
+                values.add(binary(value));
+            }
+            return values;
         }
+        return List.of(attribute.getValues());
     }
 
     /** AD's objectGUID in its usual text form (the first three fields little-endian); other binaries in hex. */
@@ -227,39 +244,19 @@ public class LdapDirectory {
         return hex.toString();
     }
 
-    private static byte[] nextPage(Control[] controls) {
-        if (controls != null) {
-            for (Control control : controls) {
-                if (control instanceof PagedResultsResponseControl paged) {
-                    return paged.getCookie();
-                }
-            }
-        }
-        return null;
+    private static boolean unavailable(LDAPException e) {
+        return UNAVAILABLE.contains(e.getResultCode());
     }
 
-    private static RuntimeException failure(String doing, Exception e) {
-        if (e instanceof CommunicationException || e instanceof ServiceUnavailableException
-                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")) {
-            return new DirectoryUnavailable("the directory did not answer while " + doing + ": " + explanation(e));
+    private static RuntimeException failure(String doing, LDAPException e) {
+        if (e == null || unavailable(e)) {
+            return new DirectoryUnavailable("the directory did not answer while " + doing + (e == null ? "" : ": " + explanation(e)));
         }
         return new DirectoryRefused("the directory refused " + doing + ": " + explanation(e));
     }
 
-    private static String explanation(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return root == e ? text : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-    }
-
-    private static void close(Context context) {
-        try {
-            context.close();
-        } catch (NamingException e) {
-            // Closing a connection we are done with: nothing to do about a failure.
-        }
+    private static String explanation(LDAPException e) {
+        String diagnostic = e.getDiagnosticMessage();
+        return e.getResultCode() + (diagnostic == null || diagnostic.isBlank() ? "" : " - " + diagnostic);
     }
 }

@@ -70,9 +70,9 @@ class DirectoryIT {
         String uid = fresh("clara");
         Directory.addPerson(ldap, uid, "Clara Lind", "Lawyer", "Legal", "+7 495 100-00-03");
 
-        Directory.login(uid, "not-her-password").then().statusCode(401).body("error", equalTo("directory_credentials_invalid"));
-        Directory.login(fresh("nobody"), "whatever").then().statusCode(401).body("error", equalTo("directory_credentials_invalid"));
-        Directory.login(uid, "").then().statusCode(400).body("error", equalTo("password_missing"));
+        Directory.login(uid, "not-her-password").then().statusCode(401).body("error.code", equalTo("directory_credentials_invalid"));
+        Directory.login(fresh("nobody"), "whatever").then().statusCode(401).body("error.code", equalTo("directory_credentials_invalid"));
+        Directory.login(uid, "").then().statusCode(400).body("error.code", equalTo("password_missing"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class DirectoryIT {
             Directory.login(uid, "guess-" + i).then().statusCode(401);
         }
 
-        Directory.login(uid, uid + "-pass").then().statusCode(429).body("error", equalTo("too_many_attempts"));
+        Directory.login(uid, uid + "-pass").then().statusCode(429).body("error.code", equalTo("too_many_attempts"));
     }
 
     @Test
@@ -152,7 +152,7 @@ class DirectoryIT {
             assertEquals(4401, device.closeCode());
         }
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
-        Directory.login(uid, uid + "-pass").then().statusCode(403).body("error", equalTo("user_disabled"));
+        Directory.login(uid, uid + "-pass").then().statusCode(403).body("error.code", equalTo("user_disabled"));
 
         ldap.replace(TestLdap.personDn(uid), "employeeType", "staff");
         admin.given().post("/api/v1/admin/directory/sync").then().statusCode(200);
@@ -167,8 +167,8 @@ class DirectoryIT {
 
         ldap.stop();
         try {
-            Directory.login(uid, uid + "-pass").then().statusCode(503).body("error", equalTo("directory_unavailable"));
-            admin.given().post("/api/v1/admin/directory/sync").then().statusCode(503).body("error", equalTo("directory_unavailable"));
+            Directory.login(uid, uid + "-pass").then().statusCode(503).body("error.code", equalTo("directory_unavailable"));
+            admin.given().post("/api/v1/admin/directory/sync").then().statusCode(503).body("error.code", equalTo("directory_unavailable"));
             admin.given().get("/api/v1/admin/directory/sync").then().statusCode(200).body("result", equalTo("failed"))
                     .body("error", not(equalTo(null)));
             given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200).body("name", equalTo("Kirill Egorov"));
@@ -187,10 +187,10 @@ class DirectoryIT {
         java.util.Map<String, Object> wrong = Directory.settings(ldap.url());
         wrong.put("bindPassword", "not-the-manager-password");
         admin.given().body(wrong).put("/api/v1/admin/directory/settings").then().statusCode(204);
-        admin.given().post("/api/v1/admin/directory/sync").then().statusCode(502).body("error", equalTo("directory_refused"));
+        admin.given().post("/api/v1/admin/directory/sync").then().statusCode(502).body("error.code", equalTo("directory_refused"));
         String uid = fresh("lev");
         Directory.addPerson(ldap, uid, "Lev Markov", "Guard", "Security", "+7 495 100-00-12");
-        Directory.login(uid, uid + "-pass").then().statusCode(503).body("error", equalTo("directory_misconfigured"));
+        Directory.login(uid, uid + "-pass").then().statusCode(503).body("error.code", equalTo("directory_misconfigured"));
     }
 
     private static String fresh(String name) {
