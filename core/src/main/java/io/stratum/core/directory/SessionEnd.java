@@ -14,7 +14,7 @@ import io.stratum.core.live.LocalSessions;
  * Ends every session of a user the directory disabled: revokes the devices (their tokens stop
  * working on every instance at once, since tokens are checked in the database) and closes the
  * user's WebSockets on this instance (close code 4401 after a {@code session_ended} error frame).
- * A WebSocket held by another instance stays open until that instance next checks the token.
+ * A WebSocket held by another instance stays open until it disconnects (no cross-instance signal yet).
  */
 @ApplicationScoped
 public class SessionEnd {
