@@ -128,7 +128,11 @@ class AdminRightsIT {
             Map.entry("GET /api/v1/admin/directory/settings", Rule.read("DIRECTORY")),
             Map.entry("PUT /api/v1/admin/directory/settings", Rule.write("DIRECTORY")),
             Map.entry("POST /api/v1/admin/directory/sync", Rule.write("DIRECTORY")),
-            Map.entry("GET /api/v1/admin/directory/sync", Rule.read("DIRECTORY")));
+            Map.entry("GET /api/v1/admin/directory/sync", Rule.read("DIRECTORY")),
+            Map.entry("GET /admin/address_book", Rule.read("ADDRESS_BOOK")),
+            Map.entry("POST /admin/address_book", Rule.write("ADDRESS_BOOK")),
+            Map.entry("POST /admin/address_book/{id}/delete", Rule.write("ADDRESS_BOOK")),
+            Map.entry("POST /admin/address_book/settings", Rule.write("ADDRESS_BOOK")));
 
     static final Set<String> ENDS_SESSION = Set.of("DELETE /api/v1/admin/session", "DELETE /api/v1/admin/sessions",
             "POST /admin/logout", "POST /admin/logout-everywhere");

@@ -119,6 +119,17 @@ class AddressBookIT {
     }
 
     @Test
+    void shouldShowTheBookOnTheConsolePage() {
+        String team = "Page" + UUID.randomUUID().toString().substring(0, 6);
+        create("Tatiana Zaitseva", "Translator", team, null, List.of("+7 383 300-30-30"));
+
+        String html = adminSession("ADMINISTRATOR", "").contentType("").queryParam("q", team).get("/admin/address_book")
+                .then().statusCode(200).extract().asString();
+
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("Tatiana Zaitseva") && html.contains("+7 383 300-30-30"), html);
+    }
+
+    @Test
     void shouldRefuseSearchWithoutAToken() {
         RestAssured.given().get("/api/v1/address-book").then().statusCode(401);
     }
