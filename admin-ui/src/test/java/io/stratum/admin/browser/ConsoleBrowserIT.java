@@ -142,12 +142,13 @@ class ConsoleBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/admin/server"), browser.getCurrentUrl());
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Monitoring", "Logs"), sections);
+        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Address book", "Monitoring", "Logs"),
+                sections);
         screenshot("server");
         browser.get(url("/monitoring"));
         assertTrue(text(By.id("metric-metric_uptime")).contains("Uptime"), text(By.id("metric-metric_uptime")));
         screenshot("monitoring");
-        for (String page : List.of("logs", "settings", "account")) {
+        for (String page : List.of("logs", "settings", "address_book", "account")) {
             browser.get(url("/" + page));
             await(By.id("main"));
             screenshot(page);
