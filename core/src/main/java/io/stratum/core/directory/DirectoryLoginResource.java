@@ -101,7 +101,12 @@ public class DirectoryLoginResource {
                     if (person.disabled()) {
                         throw ApiException.forbidden("user_disabled", "this account is disabled in the corporate directory");
                     }
-                    return accounts.put(person).call(outcome -> book.putFromDirectory(person.id(), person.entry(), outcome.huid()));
+                    // An entry the address book cannot hold (say, a 300-character name) must not stop the login.
+                    return accounts.put(person).call(outcome -> book.putFromDirectory(person.id(), person.entry(), outcome.huid())
+                            .onFailure(ApiException.class).recoverWithUni(failure -> {
+                                LOGGER.warnv("Directory person not in the address book: dn={0} reason={1}", person.dn(), failure.getMessage());
+                                return Uni.createFrom().voidItem();
+                            }));
                 })
                 .call(() -> throttle.succeeded(key))
                 .chain(outcome -> {

@@ -193,6 +193,30 @@ class DirectoryIT {
         Directory.login(uid, uid + "-pass").then().statusCode(503).body("error.code", equalTo("directory_misconfigured"));
     }
 
+    @Test
+    void shouldSyncOnScheduleOnceTheIntervalHasPassed() {
+        String uid = fresh("maria");
+        Directory.addPerson(ldap, uid, "Maria Scheduled", "Planner", "Planning", "+7 495 100-00-13");
+        java.util.Map<String, Object> scheduled = Directory.settings(ldap.url());
+        scheduled.put("syncIntervalMinutes", 1);
+        admin.given().body(scheduled).put("/api/v1/admin/directory/settings").then().statusCode(204);
+
+        // The last sync started longer ago than the interval (instead of waiting a minute).
+        io.stratum.testsupport.TestSql.update("UPDATE directory_sync SET started_at = now() - interval '2 minutes'");
+
+        io.stratum.testsupport.TestPolling.await("a scheduled sync", java.time.Duration.ofSeconds(30), () -> {
+            JsonPath status = admin.given().get("/api/v1/admin/directory/sync").then().statusCode(200).extract().jsonPath();
+            return "schedule".equals(status.getString("trigger")) && !status.getBoolean("running") && status.getString("result") != null;
+        });
+        admin.given().queryParam("q", uid).get("/api/v1/admin/address-book").then().statusCode(200).body("total", equalTo(1))
+                .body("entries[0].name", equalTo("Maria Scheduled"));
+
+        // No scheduled sync may run into the next test's syncs.
+        Directory.configure(admin, ldap);
+        io.stratum.testsupport.TestPolling.await("no sync running", java.time.Duration.ofSeconds(30),
+                () -> !admin.given().get("/api/v1/admin/directory/sync").then().extract().jsonPath().getBoolean("running"));
+    }
+
     private static String fresh(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
