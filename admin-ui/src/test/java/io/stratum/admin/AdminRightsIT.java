@@ -132,7 +132,10 @@ class AdminRightsIT {
             Map.entry("GET /admin/address_book", Rule.read("ADDRESS_BOOK")),
             Map.entry("POST /admin/address_book", Rule.write("ADDRESS_BOOK")),
             Map.entry("POST /admin/address_book/{id}/delete", Rule.write("ADDRESS_BOOK")),
-            Map.entry("POST /admin/address_book/settings", Rule.write("ADDRESS_BOOK")));
+            Map.entry("POST /admin/address_book/settings", Rule.write("ADDRESS_BOOK")),
+            Map.entry("GET /admin/directory", Rule.read("DIRECTORY")),
+            Map.entry("POST /admin/directory", Rule.write("DIRECTORY")),
+            Map.entry("POST /admin/directory/sync", Rule.write("DIRECTORY")));
 
     static final Set<String> ENDS_SESSION = Set.of("DELETE /api/v1/admin/session", "DELETE /api/v1/admin/sessions",
             "POST /admin/logout", "POST /admin/logout-everywhere");

@@ -31,7 +31,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ConsoleView {
     /** Sections that have a page, in menu order. */
     static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.SETTINGS, Section.EMAIL,
-            Section.REGISTRATION, Section.ADDRESS_BOOK, Section.MONITORING, Section.LOGS);
+            Section.REGISTRATION, Section.ADDRESS_BOOK, Section.DIRECTORY, Section.MONITORING, Section.LOGS);
 
     private final AdminPaths paths;
     private final CurrentAdmin current;

@@ -142,13 +142,14 @@ class ConsoleBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/admin/server"), browser.getCurrentUrl());
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Address book", "Monitoring", "Logs"),
+        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Address book", "Directory", "Monitoring",
+                "Logs"),
                 sections);
         screenshot("server");
         browser.get(url("/monitoring"));
         assertTrue(text(By.id("metric-metric_uptime")).contains("Uptime"), text(By.id("metric-metric_uptime")));
         screenshot("monitoring");
-        for (String page : List.of("logs", "settings", "address_book", "account")) {
+        for (String page : List.of("logs", "settings", "address_book", "directory", "account")) {
             browser.get(url("/" + page));
             await(By.id("main"));
             screenshot(page);

@@ -217,6 +217,17 @@ class DirectoryIT {
                 () -> !admin.given().get("/api/v1/admin/directory/sync").then().extract().jsonPath().getBoolean("running"));
     }
 
+    @Test
+    void shouldShowTheSettingsWithoutThePasswordAndSyncFromTheConsolePage() {
+        String page = admin.given().contentType("").get("/admin/directory").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains(ldap.url()) && page.contains("A password is set."), page);
+        assertFalse(page.contains(TestLdap.MANAGER_PASSWORD), page);
+
+        String synced = admin.given().contentType("application/x-www-form-urlencoded").formParam("_", "")
+                .post("/admin/directory/sync").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(synced.contains("Synced.") && synced.contains("id=\"sync-result\">ok"), synced);
+    }
+
     private static String fresh(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
