@@ -183,6 +183,8 @@ class DirectoryIT {
         String settings = admin.given().get("/api/v1/admin/directory/settings").then().statusCode(200)
                 .body("bindPasswordSet", equalTo(true)).extract().asString();
         assertFalse(settings.contains(TestLdap.MANAGER_PASSWORD), settings);
+        admin.given().get("/api/v1/admin/settings").then().statusCode(200)
+                .body("find { it.name == 'directory' }.versions[0].value", org.hamcrest.Matchers.containsString("\"bindPasswordSealed\":\"***\""));
 
         java.util.Map<String, Object> wrong = Directory.settings(ldap.url());
         wrong.put("bindPassword", "not-the-manager-password");
