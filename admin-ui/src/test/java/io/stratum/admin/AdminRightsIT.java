@@ -127,15 +127,33 @@ class AdminRightsIT {
             Map.entry("POST /admin/email/test", Rule.write("EMAIL")),
             Map.entry("GET /admin/registration", Rule.read("REGISTRATION")),
             Map.entry("POST /admin/registration", Rule.write("REGISTRATION")),
-            Map.entry("GET /admin/global-chat", Rule.read("GLOBAL_CHAT")),
-            Map.entry("POST /admin/global-chat", Rule.write("GLOBAL_CHAT")),
+            Map.entry("GET /admin/global_chat", Rule.read("GLOBAL_CHAT")),
+            Map.entry("POST /admin/global_chat", Rule.write("GLOBAL_CHAT")),
             Map.entry("GET /admin/trusts", Rule.read("TRUSTS")),
             Map.entry("POST /admin/trusts", Rule.write("TRUSTS")),
             Map.entry("GET /admin/trusts/{remoteId}", Rule.read("TRUSTS")),
             Map.entry("POST /admin/trusts/{remoteId}", Rule.write("TRUSTS")),
             Map.entry("POST /admin/trusts/{remoteId}/enable", Rule.write("TRUSTS")),
             Map.entry("POST /admin/trusts/{remoteId}/disable", Rule.write("TRUSTS")),
-            Map.entry("POST /admin/trusts/{remoteId}/delete", Rule.write("TRUSTS")));
+            Map.entry("POST /admin/trusts/{remoteId}/delete", Rule.write("TRUSTS")),
+            Map.entry("GET /api/v1/admin/address-book", Rule.read("ADDRESS_BOOK")),
+            Map.entry("POST /api/v1/admin/address-book", Rule.write("ADDRESS_BOOK")),
+            Map.entry("GET /api/v1/admin/address-book/{id}", Rule.read("ADDRESS_BOOK")),
+            Map.entry("PUT /api/v1/admin/address-book/{id}", Rule.write("ADDRESS_BOOK")),
+            Map.entry("DELETE /api/v1/admin/address-book/{id}", Rule.write("ADDRESS_BOOK")),
+            Map.entry("GET /api/v1/admin/address-book/settings", Rule.read("ADDRESS_BOOK")),
+            Map.entry("PUT /api/v1/admin/address-book/settings", Rule.write("ADDRESS_BOOK")),
+            Map.entry("GET /api/v1/admin/directory/settings", Rule.read("DIRECTORY")),
+            Map.entry("PUT /api/v1/admin/directory/settings", Rule.write("DIRECTORY")),
+            Map.entry("POST /api/v1/admin/directory/sync", Rule.write("DIRECTORY")),
+            Map.entry("GET /api/v1/admin/directory/sync", Rule.read("DIRECTORY")),
+            Map.entry("GET /admin/address_book", Rule.read("ADDRESS_BOOK")),
+            Map.entry("POST /admin/address_book", Rule.write("ADDRESS_BOOK")),
+            Map.entry("POST /admin/address_book/{id}/delete", Rule.write("ADDRESS_BOOK")),
+            Map.entry("POST /admin/address_book/settings", Rule.write("ADDRESS_BOOK")),
+            Map.entry("GET /admin/directory", Rule.read("DIRECTORY")),
+            Map.entry("POST /admin/directory", Rule.write("DIRECTORY")),
+            Map.entry("POST /admin/directory/sync", Rule.write("DIRECTORY")));
 
     static final Set<String> ENDS_SESSION = Set.of("DELETE /api/v1/admin/session", "DELETE /api/v1/admin/sessions",
             "POST /admin/logout", "POST /admin/logout-everywhere");
@@ -143,8 +161,8 @@ class AdminRightsIT {
     static final List<Kind> KINDS = List.of(
             new Kind("administrator", "ADMINISTRATOR", ""),
             new Kind("security", "SECURITY", ""),
-            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ,GLOBAL_CHAT:READ,TRUSTS:READ"),
-            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE,GLOBAL_CHAT:WRITE,TRUSTS:WRITE"),
+            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ,GLOBAL_CHAT:READ,TRUSTS:READ,ADDRESS_BOOK:READ,DIRECTORY:READ"),
+            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE,GLOBAL_CHAT:WRITE,TRUSTS:WRITE,ADDRESS_BOOK:WRITE,DIRECTORY:WRITE"),
             new Kind("limited-audit", "LIMITED", "AUDIT:READ"));
 
     static Set<String> documentedAdminEndpoints() {

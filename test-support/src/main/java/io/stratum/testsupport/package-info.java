@@ -1,6 +1,7 @@
 /**
  * Real services for tests, shared by every module: PostgreSQL (the machine's system cluster,
  * started if stopped, or an embedded one) with a fresh database per test class, and an in-JVM
- * Kafka broker in KRaft mode. Both as Quarkus test resources and as plain helpers.
+ * Kafka broker in KRaft mode, an SMTP server (GreenMail) and an OpenLDAP server (slapd). As Quarkus
+ * test resources and as plain helpers.
  */
 package io.stratum.testsupport;

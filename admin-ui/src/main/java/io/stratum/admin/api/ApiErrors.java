@@ -19,6 +19,12 @@ public class ApiErrors {
     }
 
     @ServerExceptionMapper
+    public Response entryNotFound(io.stratum.admin.addressbook.AddressBookAdministration.EntryNotFound e) {
+        return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "not_found", "message", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(Administrators.NotFound e) {
         return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("error", "not_found", "message", e.getMessage())).build();

@@ -13,6 +13,10 @@ public enum Section {
     SETTINGS(true),
     EMAIL(true),
     REGISTRATION(true),
+    /** The corporate address book and its corporate search switch. */
+    ADDRESS_BOOK(true),
+    /** The directory (AD/LDAP) integration: settings and syncs. */
+    DIRECTORY(true),
     /** Trusts with other servers (partner CTS, upstream ETS/RTS, servers below). */
     TRUSTS(true),
     /** Posting to the server's global chat (every user reads it). */

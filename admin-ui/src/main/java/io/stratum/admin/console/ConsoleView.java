@@ -31,7 +31,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ConsoleView {
     /** Sections that have a page, in menu order. */
     static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.SETTINGS, Section.EMAIL,
-            Section.REGISTRATION, Section.TRUSTS, Section.GLOBAL_CHAT, Section.MONITORING, Section.LOGS);
+            Section.REGISTRATION, Section.ADDRESS_BOOK, Section.DIRECTORY, Section.TRUSTS, Section.GLOBAL_CHAT, Section.MONITORING,
+            Section.LOGS);
 
     private final AdminPaths paths;
     private final CurrentAdmin current;
@@ -62,7 +63,7 @@ public class ConsoleView {
             Map<String, String> labels = textsByKey(messages());
             List<NavItem> nav = admin == null ? List.of()
                     : PAGES.stream().filter(admin.rights()::sees)
-                            .map(s -> new NavItem(s.name().toLowerCase(Locale.ROOT).replace('_', '-'), labels.get("section_" + s.name()))).toList();
+                            .map(s -> new NavItem(s.name().toLowerCase(Locale.ROOT), labels.get("section_" + s.name()))).toList();
             instance = template.instance()
                     .data("base", paths.base())
                     .data("server", server)

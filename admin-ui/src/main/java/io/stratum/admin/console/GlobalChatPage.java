@@ -46,7 +46,7 @@ public class GlobalChatPage {
     }
 
     @GET
-    @Path("/global-chat")
+    @Path("/global_chat")
     @AdminAccess(Section.GLOBAL_CHAT)
     @Operation(summary = "Console: the global chat form")
     public Response show(@Context HttpServerRequest request) {
@@ -54,7 +54,7 @@ public class GlobalChatPage {
     }
 
     @POST
-    @Path("/global-chat")
+    @Path("/global_chat")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @AdminAccess(value = Section.GLOBAL_CHAT, access = Access.WRITE)
     @Operation(summary = "Console: post to every user")
@@ -69,8 +69,8 @@ public class GlobalChatPage {
     }
 
     private ConsoleView.Page page(HttpServerRequest request) {
-        return view.page(template, request, "global-chat")
+        return view.page(template, request, "global_chat")
                 .with("canWrite", current.require().rights().allows(Section.GLOBAL_CHAT, Access.WRITE))
-                .pushUrl(view.base() + "/global-chat");
+                .pushUrl(view.base() + "/global_chat");
     }
 }

@@ -36,7 +36,8 @@ import io.stratum.core.runtime.SettingChange;
 @ApplicationScoped
 public class ConsoleSettings {
     /** The runtime settings the console knows, with the section that edits each. */
-    static final Map<String, String> KNOWN = Map.of("mail.smtp", "email", "registration", "registration", "console.logs", "settings");
+    static final Map<String, String> KNOWN = Map.of("mail.smtp", "email", "registration", "registration", "console.logs", "settings",
+            "address_book", "address_book", "directory", "directory");
 
     private final RuntimeSettings settings;
     private final MailSettingsStore mail;

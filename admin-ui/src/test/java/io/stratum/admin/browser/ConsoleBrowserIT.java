@@ -142,13 +142,13 @@ class ConsoleBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/admin/server"), browser.getCurrentUrl());
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Trusts", "Global chat",
-                "Monitoring", "Logs"), sections);
+        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Address book", "Directory",
+                "Trusts", "Global chat", "Monitoring", "Logs"), sections);
         screenshot("server");
         browser.get(url("/monitoring"));
         assertTrue(text(By.id("metric-metric_uptime")).contains("Uptime"), text(By.id("metric-metric_uptime")));
         screenshot("monitoring");
-        for (String page : List.of("logs", "settings", "account")) {
+        for (String page : List.of("logs", "settings", "address_book", "directory", "account")) {
             browser.get(url("/" + page));
             await(By.id("main"));
             screenshot(page);
@@ -270,7 +270,7 @@ class ConsoleBrowserIT {
     @Test
     void shouldPostToEveryUserThroughTheGlobalChat() {
         administrator();
-        browser.get(url("/global-chat"));
+        browser.get(url("/global_chat"));
         await(By.id("global-chat-text")).sendKeys("The office is closed on Friday.");
         submit(browser.findElement(By.id("global-chat-send")));
         assertTrue(text(By.id("notice")).startsWith("Sent to "), text(By.id("notice")));
