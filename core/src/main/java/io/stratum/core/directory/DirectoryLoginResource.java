@@ -19,7 +19,8 @@ import io.stratum.core.account.DeviceSessions;
 import io.stratum.core.account.Platform;
 import io.stratum.core.addressbook.AddressBook;
 import io.stratum.core.api.ApiException;
-import io.stratum.core.auth.EmailLoginResource.LoginResult;
+import io.stratum.core.auth.DeviceLogin.LoginResult;
+import io.stratum.core.auth.LoginAudit;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -42,9 +43,11 @@ public class DirectoryLoginResource {
     private final DeviceSessions sessions;
     private final ChatUsers users;
     private final DirectoryLoginThrottle throttle;
+    private final LoginAudit audit;
 
     public DirectoryLoginResource(DirectorySettingsStore settings, LdapDirectory directory, DirectoryAccounts accounts, AddressBook book,
-            DeviceSessions sessions, ChatUsers users, DirectoryLoginThrottle throttle) {
+            DeviceSessions sessions, ChatUsers users, DirectoryLoginThrottle throttle, LoginAudit audit) {
+        this.audit = audit;
         this.settings = settings;
         this.directory = directory;
         this.accounts = accounts;
@@ -115,13 +118,15 @@ public class DirectoryLoginResource {
                     }
                     return sessions.open(outcome.huid(), platform, limited(request.appVersion()), limited(request.deviceName()), ip)
                             .map(tokens -> {
+                                audit.loggedIn(login, tokens.deviceId().toString(), ip);
                                 LOGGER.infov("Directory login: user={0} device={1} platform={2}", outcome.huid(), tokens.deviceId(),
                                         platform.code());
                                 return new LoginResult(outcome.huid().toString(), users.address(outcome.huid()),
                                         tokens.deviceId().toString(), tokens.accessToken(), tokens.accessExpiresIn(), tokens.refreshToken(),
                                         tokens.refreshExpiresIn());
                             });
-                });
+                })
+                .onFailure().invoke(failure -> audit.loginFailed(login, ip, failure));
     }
 
     private static String limited(String value) {
