@@ -49,7 +49,9 @@ public abstract class RoleServerContract {
                 .body("checks.find { it.name == 'Kafka' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Reactive PostgreSQL connections health check' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Server identity' }.status", equalTo("UP"))
-                .body("checks.size()", equalTo(3));
+                .body("checks.find { it.name == 'Chat event feed' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'File storage' }.status", equalTo("UP"))
+                .body("checks.size()", equalTo(5));
         given().get("/q/health/live").then().statusCode(200);
     }
 
