@@ -23,6 +23,14 @@ public class FileStorageReadinessCheck implements AsyncHealthCheck {
         this.store = store;
     }
 
+    /** The store's own message, or for a file system failure its kind and path (AccessDeniedException: /var/…). */
+    private static String problem(Exception e) {
+        if (e.getMessage() == null) {
+            return e.getClass().getSimpleName();
+        }
+        return e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
     @Override
     public Uni<HealthCheckResponse> call() {
         // The probe writes to disk or calls the storage: off the event loop.
@@ -32,7 +40,7 @@ public class FileStorageReadinessCheck implements AsyncHealthCheck {
                         return HealthCheckResponse.named(NAME).up().withData("location", store.describe()).build();
                     } catch (IOException | RuntimeException e) {
                         return HealthCheckResponse.named(NAME).down().withData("location", store.describe())
-                                .withData("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).build();
+                                .withData("error", problem(e)).build();
                     }
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
