@@ -14,3 +14,14 @@ CREATE TABLE chat_file (
     created_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX chat_file_by_chat ON chat_file (chat_id, created_at);
+
+-- Each user's avatar (one at a time): any user of this server may see it, like the address book.
+-- Replacing it stores a new object under a new key, then the old object is deleted.
+CREATE TABLE user_avatar (
+    huid         uuid PRIMARY KEY,
+    content_type text        NOT NULL,            -- image/png, image/jpeg, image/gif or image/webp
+    size         bigint      NOT NULL CHECK (size >= 0),
+    sha256       text        NOT NULL,
+    storage_key  text        NOT NULL UNIQUE,
+    updated_at   timestamptz NOT NULL DEFAULT now()
+);

@@ -5,15 +5,19 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.account.Caller;
 import io.stratum.core.api.ApiException;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
@@ -42,19 +46,26 @@ public class FileDownload {
     }
 
     void handle(RoutingContext routing) {
-        Context context = routing.vertx().getOrCreateContext();
-        HttpServerResponse response = routing.response();
         UUID fileId;
         try {
             fileId = FileRoutes.id(routing.pathParam("file"), FileErrors.noSuchFile());
         } catch (ApiException e) {
-            FileErrors.send(response, e);
+            FileErrors.send(routing.response(), e);
             return;
         }
-        ResponseBodySink sink = new ResponseBodySink(response, context, config.idleTimeout());
+        serve(routing, caller -> records.readableBy(fileId, caller.huid()), FileErrors::noSuchFile);
+    }
+
+    /**
+     * Streams the file that {@code lookup} finds for the caller, or answers {@code notFound} when it
+     * finds none (unknown and not allowed look the same).
+     */
+    void serve(RoutingContext routing, Function<Caller, Uni<Optional<FileRecord>>> lookup, Supplier<ApiException> notFound) {
+        Context context = routing.vertx().getOrCreateContext();
+        ResponseBodySink sink = new ResponseBodySink(routing.response(), context, config.idleTimeout());
         FileRoutes.caller(routing)
-                .chain(caller -> records.readableBy(fileId, caller.huid()))
-                .map(found -> found.orElseThrow(FileErrors::noSuchFile))
+                .chain(caller -> lookup.apply(caller))
+                .map(found -> found.orElseThrow(notFound))
                 .chain(file -> Uni.createFrom().completionStage(() -> {
                     try {
                         return transfers.submit(() -> {

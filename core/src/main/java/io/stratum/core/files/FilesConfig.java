@@ -16,6 +16,10 @@ public interface FilesConfig {
     @WithDefault("104857600")
     long maxSize();
 
+    /** Largest avatar image in bytes (default 5 MB); a larger one is refused with 413 {@code file_too_large}. */
+    @WithDefault("5242880")
+    long maxAvatarSize();
+
     /** Uploads and downloads in flight at once; past that a request gets 503 {@code files_busy}. */
     @WithDefault("32")
     int maxTransfers();

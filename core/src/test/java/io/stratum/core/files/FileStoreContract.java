@@ -58,7 +58,7 @@ abstract class FileStoreContract {
 
         IOException failure = assertThrows(IOException.class, () -> store().put(key, new Pattern(11L * 1024 * 1024, 7L * 1024 * 1024), -1));
 
-        assertNotNull(FileUpload.cause(failure, FileTooLarge.class), "the content's own failure is kept: " + failure);
+        assertNotNull(UploadPipeline.cause(failure, FileTooLarge.class), "the content's own failure is kept: " + failure);
         assertThrows(NoSuchFileException.class, () -> store().open(key));
     }
 

@@ -189,6 +189,27 @@ class FilesIT {
         }
     }
 
+    @Test
+    void shouldShowAReplacedAvatarToOtherUsers() {
+        User alice = user("alice");
+        User bob = user("bob");
+        byte[] first = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        byte[] second = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 4, 5, 6, 7};
+        given().auth().oauth2(bob.token()).get("/api/v1/users/" + alice.huid() + "/avatar").then().statusCode(404)
+                .body("error.code", equalTo("no_such_avatar"));
+
+        given().auth().oauth2(alice.token()).contentType("image/png").body(first).put("/api/v1/users/me/avatar").then().statusCode(200)
+                .body("size", equalTo(first.length));
+        given().auth().oauth2(alice.token()).contentType("image/jpeg").body(second).put("/api/v1/users/me/avatar").then().statusCode(200)
+                .body("content_type", equalTo("image/jpeg"));
+
+        assertArrayEquals(second, given().auth().oauth2(bob.token()).get("/api/v1/users/" + alice.huid() + "/avatar").then().statusCode(200)
+                .header("Content-Type", "image/jpeg").extract().asByteArray());
+        given().auth().oauth2(alice.token()).contentType("text/html").body("<script>").put("/api/v1/users/me/avatar").then().statusCode(400)
+                .body("error.code", equalTo("invalid_field")).body("error.field", equalTo("content_type"));
+        given().get("/api/v1/users/" + alice.huid() + "/avatar").then().statusCode(401);
+    }
+
     private static JsonPath upload(User user, String chat, byte[] content) {
         return given().auth().oauth2(user.token()).contentType("text/plain").queryParam("name", "note.txt").body(content)
                 .post("/api/v1/chats/" + chat + "/files").then().statusCode(201).extract().jsonPath();
