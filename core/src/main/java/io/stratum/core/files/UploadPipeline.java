@@ -164,16 +164,18 @@ public class UploadPipeline {
                 request.exceptionHandler(e -> routing.vertx().cancelTimer(timer));
                 request.endHandler(v -> {
                     routing.vertx().cancelTimer(timer);
-                    routing.response().endHandler(x -> request.connection().close());
                     if (routing.response().ended()) {
                         request.connection().close();
+                    } else {
+                        routing.addEndHandler(x -> request.connection().close());
                     }
                 });
                 request.handler(chunk -> {
                 });
                 request.resume();
             } else {
-                routing.response().endHandler(v -> request.connection().close());
+                // addEndHandler, not response().endHandler: that one belongs to Quarkus (request counting for graceful shutdown).
+                routing.addEndHandler(v -> request.connection().close());
             }
         }
         FileErrors.send(routing.response(), failure);
