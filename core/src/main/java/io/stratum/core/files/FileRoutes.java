@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  * Mounts the file endpoints on the HTTP router, below Quarkus REST, so that a body is read as a
  * stream instead of being buffered:
  * <ul>
- * <li>{@code POST /api/v1/chats/{chat}/files?name=...} — upload ({@link FileUpload})</li>
+ * <li>{@code POST /api/v1/chats/{chat}/files?name=...} — upload ({@link FileUpload} through {@link UploadPipeline})</li>
  * <li>{@code GET /api/v1/files/{file}} — download ({@link FileDownload})</li>
  * </ul>
  * The routes sit after authentication (order -200) and before the server-wide body size limit
