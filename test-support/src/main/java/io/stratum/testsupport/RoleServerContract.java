@@ -51,7 +51,8 @@ public abstract class RoleServerContract {
                 .body("checks.find { it.name == 'Server identity' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Chat event feed' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Trust link' }.status", equalTo("UP"))
-                .body("checks.size()", equalTo(5));
+                .body("checks.find { it.name == 'File storage' }.status", equalTo("UP"))
+                .body("checks.size()", equalTo(6));
         given().get("/q/health/live").then().statusCode(200);
     }
 

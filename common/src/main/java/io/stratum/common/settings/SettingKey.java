@@ -62,11 +62,14 @@ public enum SettingKey {
     LOGGER_LEVEL("logger_level", Kind.LOG_LEVEL, EnumSet.noneOf(Role.class), false,
             "Global log level: TRACE, DEBUG, INFO, WARN or ERROR (default INFO)."),
     LOGGER_FORMAT("logger_format", Kind.TEXT, EnumSet.noneOf(Role.class), false,
-            "Log line format: text (default) or json.");
+            "Log line format: text (default) or json."),
+    FILE_SERVICE_ENV_OVERRIDE("file_service_env_override", Kind.FILE_STORE, EnumSet.noneOf(Role.class), true,
+            "Where uploaded files are stored: ADAPTER local (default; UPLOADS_DIR) or s3 (AWS_ACCESS_KEY_ID, "
+                    + "AWS_SECRET_ACCESS_KEY, AWS_S3_URI, AWS_S3_BUCKET, optional AWS_REGION).");
 
     /** The shape a value must have. */
     public enum Kind {
-        TEXT, HOST, HOST_PORT, PORT, PATH, URL, SERVER_ID, SECRET, TOKEN_PAIR, USER_HASHES, LOG_LEVEL
+        TEXT, HOST, HOST_PORT, PORT, PATH, URL, SERVER_ID, SECRET, TOKEN_PAIR, USER_HASHES, LOG_LEVEL, FILE_STORE
     }
 
     private final String key;

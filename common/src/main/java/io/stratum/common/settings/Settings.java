@@ -98,6 +98,13 @@ public final class Settings {
         return value == null ? Map.of() : Collections.unmodifiableMap((Map<String, String>) value);
     }
 
+    /** The {@code file_service_env_override} block, if set: where uploaded files are stored. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, String>> fileStore() {
+        Object value = values.get(SettingKey.FILE_SERVICE_ENV_OVERRIDE);
+        return value == null ? Optional.empty() : Optional.of(Collections.unmodifiableMap((Map<String, String>) value));
+    }
+
     /** The configuration properties these settings stand for, by property name. */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -129,6 +136,7 @@ public final class Settings {
         text(SettingKey.SMS_PROVIDER_TOKEN).ifPresent(v -> p.put("stratum.sms.token", v));
         text(SettingKey.SMS_SENDER).ifPresent(v -> p.put("stratum.sms.sender", v));
         prometheusUsers().forEach((user, hash) -> p.put("stratum.metrics.prometheus-users.\"" + user + "\"", hash));
+        fileStore().ifPresent(entries -> FileStoreSettings.toProperties(entries, p));
 
         p.put("quarkus.http.port", Integer.toString(httpPort()));
         p.put("quarkus.datasource.username", postgresUser());

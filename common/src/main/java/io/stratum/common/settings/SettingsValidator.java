@@ -92,6 +92,9 @@ final class SettingsValidator {
     }
 
     private static Object normalise(Path file, SettingKey key, Object value) {
+        if (key.kind() == SettingKey.Kind.FILE_STORE) {
+            return FileStoreSettings.normalise(file, key, value);
+        }
         if (key.kind() == SettingKey.Kind.USER_HASHES) {
             if (!(value instanceof Map<?, ?> map)) {
                 throw new SettingsException(file + ": `" + key.key() + "` must be a list of `user: bcrypt-hash` lines");
@@ -116,6 +119,9 @@ final class SettingsValidator {
 
     @SuppressWarnings("unchecked")
     private static String problem(SettingKey key, Object value) {
+        if (key.kind() == SettingKey.Kind.FILE_STORE) {
+            return FileStoreSettings.problem((Map<String, String>) value);
+        }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<String, String> user : ((Map<String, String>) map).entrySet()) {
                 if (!USER.matcher(user.getKey()).matches()) {
@@ -145,6 +151,7 @@ final class SettingsValidator {
             case LOG_LEVEL -> LOG_LEVELS.contains(text.toUpperCase(Locale.ROOT)) ? null
                     : "must be one of DEBUG, INFO, WARN, ERROR";
             case USER_HASHES -> "must be a list of `user: bcrypt-hash` lines";
+            case FILE_STORE -> "must be a list of `KEY: value` lines";
         };
     }
 

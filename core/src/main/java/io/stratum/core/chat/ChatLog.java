@@ -91,6 +91,7 @@ public class ChatLog {
                         .chain(() -> work.lockChats(connection))
                         .chain(() -> work.checkMembers(connection))
                         .chain(() -> work.checkTargets(connection))
+                        .chain(() -> work.checkAttachments(connection))
                         .chain(() -> work.insert(connection))
                         .chain(() -> work.recipients(connection)))
                 .invoke(() -> {
@@ -239,6 +240,39 @@ public class ChatLog {
                                 pending.fail(ApiException.forbidden("not_author", "only the author may edit or delete a message"));
                             } else if (target.getBoolean(4)) {
                                 pending.fail(new ApiException(409, "message_deleted", "the message was deleted"));
+                            }
+                        }
+                    }).replaceWithVoid();
+        }
+
+        /** Every attachment must be a file uploaded to the same chat: a file id of another chat is refused. */
+        Uni<Void> checkAttachments(SqlConnection connection) {
+            List<Pending> withFiles = open().stream().filter(p -> p.append.meta() != null && p.append.meta().getJsonArray("attachments") != null
+                    && !p.append.meta().getJsonArray("attachments").isEmpty()).toList();
+            if (withFiles.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<UUID> chats = new ArrayList<>();
+            List<UUID> files = new ArrayList<>();
+            for (Pending pending : withFiles) {
+                pending.append.meta().getJsonArray("attachments").forEach(id -> {
+                    chats.add(pending.append.chatId());
+                    files.add(UUID.fromString((String) id));
+                });
+            }
+            return connection.preparedQuery("SELECT chat_id, id FROM chat_file WHERE (chat_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))")
+                    .execute(Tuple.of(chats.toArray(UUID[]::new), files.toArray(UUID[]::new)))
+                    .invoke(rows -> {
+                        java.util.Set<String> known = new java.util.HashSet<>();
+                        rows.forEach(row -> known.add(row.getUUID(0) + "/" + row.getUUID(1)));
+                        for (Pending pending : withFiles) {
+                            for (Object id : pending.append.meta().getJsonArray("attachments")) {
+                                if (!known.contains(pending.append.chatId() + "/" + id)) {
+                                    pending.fail(new ApiException(400, "invalid_attachment", "attachment " + id
+                                            + " is not a file uploaded to this chat; upload it with POST /api/v1/chats/{chat}/files first",
+                                            Map.of("field", "attachments")));
+                                    break;
+                                }
                             }
                         }
                     }).replaceWithVoid();

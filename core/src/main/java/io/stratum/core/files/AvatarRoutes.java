@@ -1,0 +1,122 @@
+package io.stratum.core.files;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.stratum.core.account.Caller;
+import io.stratum.core.api.ApiException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Users' avatars, streamed like chat files ({@link UploadPipeline}, {@link FileDownload}):
+ * <ul>
+ * <li>{@code PUT /api/v1/users/me/avatar} — the raw image (PNG, JPEG, GIF or WebP, at most
+ * {@code stratum.files.max-avatar-size}) replaces the caller's avatar</li>
+ * <li>{@code GET /api/v1/users/{huid}/avatar} — any signed-in user may read any user's avatar</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AvatarRoutes {
+    private static final Logger LOGGER = Logger.getLogger(AvatarRoutes.class);
+    private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    private final FilesConfig config;
+    private final Avatars avatars;
+    private final UploadPipeline pipeline;
+    private final FileDownload download;
+    private final FileStore store;
+    private final FileTransfers transfers;
+
+    public AvatarRoutes(FilesConfig config, Avatars avatars, UploadPipeline pipeline, FileDownload download, FileStore store,
+            FileTransfers transfers) {
+        this.config = config;
+        this.avatars = avatars;
+        this.pipeline = pipeline;
+        this.download = download;
+        this.store = store;
+        this.transfers = transfers;
+    }
+
+    void mount(@Observes Router router) {
+        router.put("/api/v1/users/me/avatar").order(FileRoutes.ORDER).handler(routing -> pipeline.run(routing, this::target, 200));
+        router.get("/api/v1/users/:huid/avatar").order(FileRoutes.ORDER).handler(this::get);
+    }
+
+    private void get(RoutingContext routing) {
+        UUID huid;
+        try {
+            huid = FileRoutes.id(routing.pathParam("huid"), noAvatar());
+        } catch (ApiException e) {
+            FileErrors.send(routing.response(), e);
+            return;
+        }
+        download.serve(routing, caller -> avatars.of(huid), AvatarRoutes::noAvatar);
+    }
+
+    private UploadPipeline.Target target(RoutingContext routing) {
+        String type = routing.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!IMAGE_TYPES.contains(mediaType)) {
+            throw FileErrors.invalid("content_type", "an avatar is an image: Content-Type image/png, image/jpeg, image/gif or image/webp");
+        }
+        return new UploadPipeline.Target() {
+            @Override
+            public long limit() {
+                return config.maxAvatarSize();
+            }
+
+            @Override
+            public Uni<Void> authorize(Caller caller) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public String key(Caller caller) {
+                return "avatars/" + caller.huid() + "/" + UUID.randomUUID();
+            }
+
+            @Override
+            public Uni<JsonObject> commit(Caller caller, UploadPipeline.Stored stored) {
+                return avatars.replace(caller.huid(), stored).map(previous -> {
+                    previous.ifPresent(AvatarRoutes.this::deleteLater);
+                    LOGGER.infov("Avatar stored: user={0} size={1}", caller.huid(), stored.size());
+                    return new JsonObject().put("huid", caller.huid().toString()).put("content_type", stored.contentType())
+                            .put("size", stored.size()).put("sha256", stored.sha256()).put("updated_at", stored.at().toString());
+                });
+            }
+
+            @Override
+            public String location(JsonObject answer) {
+                return "/api/v1/users/" + answer.getString("huid") + "/avatar";
+            }
+        };
+    }
+
+    /** The replaced avatar's object is deleted off the event loop; a failure leaves an unreferenced object, never served. */
+    private void deleteLater(String key) {
+        try {
+            transfers.submit(() -> {
+                store.delete(key);
+                return null;
+            }).exceptionally(e -> {
+                LOGGER.warnv("Old avatar not deleted from the store: {0}", e.getClass().getSimpleName());
+                return null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOGGER.warn("Old avatar not deleted from the store: every transfer thread is busy");
+        }
+    }
+
+    private static ApiException noAvatar() {
+        return ApiException.notFound("no_such_avatar", "this user has no avatar");
+    }
+}
