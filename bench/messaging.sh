@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The messaging benchmark: one CTS from the packaged jar, this machine's PostgreSQL, one Kafka broker,
 # and the load generator (bench/ module, a separate JVM) speaking the client protocol to it.
-#   bench/messaging.sh [--connections N] [--rate R] [--seconds S] [--group G] [--reconnect K]
-#                      [--pairs P] [--group-messages M] [--heap SIZE]
-# Defaults: 2000 connections, 500 msg/s for 20 s over min(N/2, 1000) personal chats, a group of
-# min(N, 1000), all N reconnecting; server heap -Xmx384m as the stratum command sets (--heap changes it).
+#   bench/messaging.sh [--connections N] [--rate R[,R2,...]] [--seconds S] [--warmup W] [--group G]
+#                      [--reconnect K] [--pairs P] [--group-messages M] [--heap SIZE]
+# Defaults: 2000 connections; 1:1 messages at 500 msg/s for 20 s (each rate of a list in turn, after
+# W = 10 s of unmeasured warm-up at the first rate) over min(N/2, 1000) personal chats; 5 messages to a
+# group of min(N, 1000); all N reconnecting; server heap -Xmx384m as the stratum command sets.
 # Builds what is missing, runs the scenarios, prints a table, and tears everything down.
 # docs/performance.md ("Messaging") describes the method and the results.
 set -euo pipefail
@@ -19,7 +20,7 @@ ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --heap) HEAP=$2; shift 2 ;;
-    --connections|--rate|--seconds|--group|--reconnect|--pairs|--group-messages) ARGS+=("$1" "$2"); shift 2 ;;
+    --connections|--rate|--seconds|--warmup|--group|--reconnect|--pairs|--group-messages) ARGS+=("$1" "$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -74,7 +74,8 @@ public final class MessagingBench {
 
     private int run() throws Exception {
         int connections = intOption("connections", 2000);
-        int rate = intOption("rate", 500);
+        String[] rates = option("rate", "500").split(",");
+        int warmup = intOption("warmup", 10);
         int seconds = intOption("seconds", 20);
         int groupSize = Math.min(connections, intOption("group", 1000));
         int reconnecting = Math.min(connections, intOption("reconnect", connections));
@@ -124,7 +125,13 @@ public final class MessagingBench {
         row("(a) RSS per connection", fmt(rssPer) + " KiB (RSS " + rssBefore / 1024 + " → " + rssAfter / 1024 + " MiB)", "(ejabberd ~80 KB/session)");
 
         // (b) 1:1 messages at a fixed rate
-        ok &= oneToOne(devices, pairChats, rate, seconds);
+        if (warmup > 0) {
+            log("(b) warm-up: %d s at %s msg/s, not counted", warmup, rates[0]);
+            oneToOne(devices, pairChats, Integer.parseInt(rates[0]), warmup, false);
+        }
+        for (String rate : rates) {
+            ok &= oneToOne(devices, pairChats, Integer.parseInt(rate.trim()), seconds, true);
+        }
         // (c) a message to a group
         if (group != null) {
             ok &= groupMessages(devices.subList(0, groupSize), group, intOption("group-messages", 5));
@@ -146,7 +153,7 @@ public final class MessagingBench {
         return ok ? 0 : 1;
     }
 
-    private boolean oneToOne(List<Client> devices, List<String> pairChats, int rate, int seconds) throws Exception {
+    private boolean oneToOne(List<Client> devices, List<String> pairChats, int rate, int seconds, boolean report) throws Exception {
         Latencies ack = new Latencies();
         Latencies delivery = new Latencies();
         Map<String, long[]> pending = new ConcurrentHashMap<>();   // client_id -> {sent nanos, sender index}
@@ -177,7 +184,7 @@ public final class MessagingBench {
             for (; sent < due; sent++) {
                 int pair = (int) (sent % pairChats.size());
                 Client sender = devices.get(2 * pair);
-                String clientId = "b" + sent;
+                String clientId = "b" + rate + (report ? "-" : "-w") + sent;
                 String frame = "{\"type\":\"send\",\"id\":" + sent + ",\"chat\":\"" + pairChats.get(pair)
                         + "\",\"client_id\":\"" + clientId + "\",\"body\":\"bench message " + sent + " with some ordinary text in it\"}";
                 long now = System.nanoTime();
@@ -197,6 +204,11 @@ public final class MessagingBench {
         log("(b) %d sends at %d/s over %d chats in %.1f s; delivered %d within %.1f s; ack %s; delivery %s",
                 total, rate, pairChats.size(), sendSeconds, delivered.get(), allSeconds, ack.summary(), delivery.summary());
         log("(b) %s; load average %s", ServerProbe.cpuLine(cpuBefore, cpuAfter, allSeconds), ServerProbe.loadAverage());
+        if (!report) {
+            pending.clear();
+            awaitingAck.clear();
+            return true;
+        }
         row("(b) 1:1 offered rate, persisted+delivered", rate + " msg/s offered, " + delivered.get() + "/" + total + " delivered, "
                 + fmt(delivered.get() / allSeconds) + " msg/s", "≥ 20,000 msg/s");
         row("(b) send→ack (committed)", ack.summary(), "");
