@@ -110,10 +110,16 @@ public final class MessagingBench {
                 scenario.frame(client, frame, nanos);
             }));
         }
+        double[] cpu0 = probe.cpu();
         t0 = System.nanoTime();
-        connectAll(devices, 200);
+        int connectFailures = connectAll(devices, 200);
         double connectSeconds = secondsSince(t0);
+        log("(a) connecting: %d failed; %s", connectFailures, ServerProbe.cpuLine(cpu0, probe.cpu(), connectSeconds));
+        ok &= connectFailures == 0;
         Thread.sleep(2000);
+        cpu0 = probe.cpu();
+        Thread.sleep(10000);
+        log("(a) idle with %d connections: %s", connections, ServerProbe.cpuLine(cpu0, probe.cpu(), 10));
         long heapAfter = probe.heapAfterGcKb();
         long rssAfter = probe.rssKb();
         double heapPer = (heapAfter - heapBefore) / (double) connections;
@@ -176,6 +182,7 @@ public final class MessagingBench {
             }
         };
         double[] cpuBefore = probe.cpu();
+        double gcBefore = probe.gcSeconds();
         long start = System.nanoTime();
         long total = (long) rate * seconds;
         long sent = 0;
@@ -203,7 +210,7 @@ public final class MessagingBench {
         double[] cpuAfter = probe.cpu();
         log("(b) %d sends at %d/s over %d chats in %.1f s; delivered %d within %.1f s; ack %s; delivery %s",
                 total, rate, pairChats.size(), sendSeconds, delivered.get(), allSeconds, ack.summary(), delivery.summary());
-        log("(b) %s; load average %s", ServerProbe.cpuLine(cpuBefore, cpuAfter, allSeconds), ServerProbe.loadAverage());
+        log("(b) %s; server GC %.2f s", ServerProbe.cpuLine(cpuBefore, cpuAfter, allSeconds), probe.gcSeconds() - gcBefore);
         if (!report) {
             pending.clear();
             awaitingAck.clear();
@@ -276,9 +283,11 @@ public final class MessagingBench {
         }
         log("(d) posted %d messages over REST while the devices were away in %.1f s", reachable + groupAway, secondsSince(t0));
 
+        double[] cpu0 = probe.cpu();
         t0 = System.nanoTime();
         int failed = connectAll(devices, 1000);
         double seconds = secondsSince(t0);
+        log("(d) reconnecting: %s", ServerProbe.cpuLine(cpu0, probe.cpu(), seconds));
         long missing = 0;
         long gaps = 0;
         long repeats = 0;

@@ -66,9 +66,31 @@ final class ServerProbe {
     }
 
     static String cpuLine(double[] before, double[] after, double seconds) {
-        return String.format("CPU used (cores over %.1f s): server %.2f, kafka %.2f, postgres (all clusters' processes) %.2f, generator %.2f",
+        return String.format("CPU used (cores over %.1f s): server %.2f, kafka %.2f, postgres (all clusters' processes) %.2f, generator %.2f;"
+                        + " load average %s; CPU pressure (avg10) %s",
                 seconds, (after[0] - before[0]) / seconds, (after[1] - before[1]) / seconds,
-                (after[2] - before[2]) / seconds, (after[3] - before[3]) / seconds);
+                (after[2] - before[2]) / seconds, (after[3] - before[3]) / seconds, loadAverage(), cpuPressure());
+    }
+
+    /** Seconds the server has spent in GC so far ({@code jstat -gc}, column GCT). */
+    double gcSeconds() {
+        try {
+            String[] lines = run("jstat", "-gc", Long.toString(serverPid)).trim().split("\n");
+            String[] fields = lines[lines.length - 1].trim().split("\\s+");
+            return Double.parseDouble(fields[fields.length - 1]);
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The machine's CPU pressure: share of the last 10 s in which some runnable task waited for a core. */
+    static String cpuPressure() {
+        try {
+            String line = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
+            return line.replaceAll(".*avg10=([0-9.]+).*", "$1") + " %";
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     static String loadAverage() {
