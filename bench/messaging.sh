@@ -6,6 +6,7 @@
 # Defaults: 2000 connections; 1:1 messages at 500 msg/s for 20 s (each rate of a list in turn, after
 # W = 10 s of unmeasured warm-up at the first rate) over min(N/2, 1000) personal chats; 5 messages to a
 # group of min(N, 1000); all N reconnecting; server heap -Xmx384m as the stratum command sets.
+# The generator JVM gets -Xmx3g (BENCH_CLIENT_HEAP): java.net.http needs ~60 KB per client WebSocket.
 # Builds what is missing, runs the scenarios, prints a table, and tears everything down.
 # docs/performance.md ("Messaging") describes the method and the results.
 set -euo pipefail
@@ -70,7 +71,7 @@ echo "server pid $server_pid ready (JVM: $JAVA_OPTS); load average $(cut -d' ' -
 
 PGPORT=$(pg_lsclusters --no-header | awk 'NR==1 {print $3}')
 status=0
-java -Xmx1g -XX:+UseParallelGC -jar "$BENCH_JAR" --base "http://localhost:$HTTP_PORT" \
+java -Xmx${BENCH_CLIENT_HEAP:-3g} -XX:+UseParallelGC -jar "$BENCH_JAR" --base "http://localhost:$HTTP_PORT" \
   --jdbc "jdbc:postgresql://localhost:$PGPORT/$DB" --db-user "$DB" \
   --db-password "$(awk '/^postgres_password:/ {print $2}' "$BENCH_DIR/settings.yaml")" \
   --server-pid "$server_pid" --kafka-pid "$(cat "$BENCH_DIR/run/kafka.pid" 2>/dev/null || echo 0)" "${ARGS[@]}" || status=$?
