@@ -42,6 +42,7 @@ teardown() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   [ -f "$BENCH_DIR/settings.yaml" ] && "$STRATUM" down --dir "$BENCH_DIR" >/dev/null 2>&1 || true
   [ -n "${DB:-}" ] && runuser -u postgres -- psql -X -q -c "DROP DATABASE IF EXISTS $DB" -c "DROP ROLE IF EXISTS $DB" >/dev/null 2>&1 || true
+  [ -f "$BENCH_DIR/server.log" ] && cp "$BENCH_DIR/server.log" "${BENCH_DIR}-server.log" || true
   rm -rf "$BENCH_DIR"
 }
 trap teardown EXIT
@@ -75,5 +76,5 @@ java -Xmx${BENCH_CLIENT_HEAP:-3g} -XX:+UseParallelGC -jar "$BENCH_JAR" --base "h
   --jdbc "jdbc:postgresql://localhost:$PGPORT/$DB" --db-user "$DB" \
   --db-password "$(awk '/^postgres_password:/ {print $2}' "$BENCH_DIR/settings.yaml")" \
   --server-pid "$server_pid" --kafka-pid "$(cat "$BENCH_DIR/run/kafka.pid" 2>/dev/null || echo 0)" "${ARGS[@]}" || status=$?
-grep -c ' ERROR ' "$BENCH_DIR/server.log" | xargs -I{} echo "server log: {} ERROR lines"
+echo "server log: $(grep -c ' ERROR ' "$BENCH_DIR/server.log" || true) ERROR lines (kept in ${BENCH_DIR}-server.log)"
 exit $status
