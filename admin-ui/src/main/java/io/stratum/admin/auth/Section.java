@@ -13,6 +13,8 @@ public enum Section {
     SETTINGS(true),
     EMAIL(true),
     REGISTRATION(true),
+    /** Chat users: search, devices, block, end sessions. */
+    USERS(true),
     /** The corporate address book and its corporate search switch. */
     ADDRESS_BOOK(true),
     /** The directory (AD/LDAP) integration: settings and syncs. */

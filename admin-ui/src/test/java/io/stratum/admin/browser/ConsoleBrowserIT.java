@@ -142,8 +142,8 @@ class ConsoleBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/admin/server"), browser.getCurrentUrl());
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Address book", "Directory",
-                "Trusts", "Global chat", "Monitoring", "Logs"), sections);
+        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Users", "Address book",
+                "Directory", "Trusts", "Global chat", "Monitoring", "Logs"), sections);
         screenshot("server");
         browser.get(url("/monitoring"));
         assertTrue(text(By.id("metric-metric_uptime")).contains("Uptime"), text(By.id("metric-metric_uptime")));
@@ -265,6 +265,28 @@ class ConsoleBrowserIT {
         assertTrue(text(By.id("trust-state")).contains("blocked"), text(By.id("trust-state")));
         assertFalse(browser.getPageSource().contains(acceptToken), "a token is never rendered back");
         screenshot("trust");
+    }
+
+    @Test
+    void shouldFindAndBlockAUser() throws Exception {
+        String email = "zoe-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        UUID huid = UUID.randomUUID();
+        Admins.sql("INSERT INTO chat_user (huid, email, name, source) VALUES (?, ?, 'Zoe Browser', 'email')", huid, email);
+        administrator();
+        browser.get(url("/users"));
+        await(By.id("users-q")).sendKeys(email);
+        submit(browser.findElement(By.id("users-search-button")));
+        assertTrue(text(By.id("user-" + huid)).contains(email), text(By.id("users")));
+        screenshot("users");
+        browser.findElement(By.linkText("Zoe Browser")).click();
+        await(By.id("block-user"));
+        WebElement main = browser.findElement(By.id("main"));
+        browser.findElement(By.id("block-user")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        assertEquals("Zoe Browser is blocked; every device was logged out.", text(By.id("notice")));
+        assertEquals("blocked", text(By.id("user-status")));
+        screenshot("user");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.stratum.admin.api;
+
+import java.util.Map;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.stratum.admin.auth.Access;
+import io.stratum.admin.auth.AdminAccess;
+import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.Section;
+import io.stratum.admin.users.ConsoleUsers;
+import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.account.UserAdministration.UserPage;
+import io.stratum.core.account.UserAdministration.UserProfile;
+
+/** Chat users: search, profile with devices, block/unblock, end sessions. */
+@Path(AdminPaths.API + "/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: users")
+public class UsersResource {
+    private final ConsoleUsers users;
+    private final CurrentAdmin current;
+
+    public UsersResource(ConsoleUsers users, CurrentAdmin current) {
+        this.users = users;
+        this.current = current;
+    }
+
+    @GET
+    @AdminAccess(Section.USERS)
+    @Operation(summary = "Users whose e-mail, phone, name, company or department contains q, newest first (limit ≤ 200)")
+    public UserPage search(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return users.search(query, offset, limit);
+    }
+
+    @GET
+    @Path("/{huid}")
+    @AdminAccess(Section.USERS)
+    @Operation(summary = "A user and their devices (404 user_not_found)")
+    public UserProfile profile(@PathParam("huid") String huid) {
+        return users.profile(huid);
+    }
+
+    @POST
+    @Path("/{huid}/block")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Block a user: their tokens stop working and their WebSockets close at once")
+    public UserProfile block(@PathParam("huid") String huid) {
+        users.setBlocked(current.require(), huid, true);
+        return users.profile(huid);
+    }
+
+    @POST
+    @Path("/{huid}/unblock")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Unblock a user: they may log in again (409 user_disabled_by_directory for directory-disabled users)")
+    public UserProfile unblock(@PathParam("huid") String huid) {
+        users.setBlocked(current.require(), huid, false);
+        return users.profile(huid);
+    }
+
+    @POST
+    @Path("/{huid}/end-sessions")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Log every device of the user out; answers how many were logged out")
+    public Map<String, Integer> endSessions(@PathParam("huid") String huid) {
+        return Map.of("devices", users.endSessions(current.require(), huid));
+    }
+}

@@ -1,0 +1,127 @@
+package io.stratum.admin.console;
+
+import java.util.function.BiFunction;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.stratum.admin.auth.Access;
+import io.stratum.admin.auth.AdminAccess;
+import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.Section;
+import io.stratum.admin.users.ConsoleUsers;
+import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.account.UserAdministration.UserPage;
+import io.stratum.core.account.UserAdministration.UserProfile;
+import io.stratum.core.api.ApiException;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The Users section: search, a user's profile and devices, block, unblock, end sessions. */
+@Path(AdminPaths.INTERNAL + "/users")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Console")
+public class UsersPage {
+    private static final int PAGE = 50;
+
+    private final Template list;
+    private final Template one;
+    private final ConsoleView view;
+    private final ConsoleUsers users;
+    private final CurrentAdmin current;
+
+    public UsersPage(@Location("console/users.html") Template list, @Location("console/user.html") Template one, ConsoleView view,
+            ConsoleUsers users, CurrentAdmin current) {
+        this.list = list;
+        this.one = one;
+        this.view = view;
+        this.users = users;
+        this.current = current;
+    }
+
+    @GET
+    @AdminAccess(Section.USERS)
+    @Operation(summary = "Console: users")
+    public Response show(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
+            @Context HttpServerRequest request) {
+        String q = query == null ? "" : query.strip();
+        UserPage page = users.search(q, offset, PAGE);
+        return view.page(list, request, "users").with("q", q).with("page", page)
+                .with("previous", Math.max(0, page.offset() - PAGE)).with("next", page.offset() + PAGE)
+                .with("hasNext", page.offset() + PAGE < page.total()).with("hasPrevious", page.offset() > 0)
+                .pushUrl(view.base() + "/users" + (q.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)))
+                .ok();
+    }
+
+    @GET
+    @Path("/{huid}")
+    @AdminAccess(Section.USERS)
+    @Operation(summary = "Console: one user")
+    public Response profile(@PathParam("huid") String huid, @Context HttpServerRequest request) {
+        return page(request, users.profile(huid)).ok();
+    }
+
+    @POST
+    @Path("/{huid}/block")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Console: block a user")
+    public Response block(@PathParam("huid") String huid, @Context HttpServerRequest request) {
+        return act(request, huid, () -> users.setBlocked(current.require(), huid, true), (text, name) -> text.users_blocked(name));
+    }
+
+    @POST
+    @Path("/{huid}/unblock")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Console: unblock a user")
+    public Response unblock(@PathParam("huid") String huid, @Context HttpServerRequest request) {
+        return act(request, huid, () -> users.setBlocked(current.require(), huid, false), (text, name) -> text.users_unblocked(name));
+    }
+
+    @POST
+    @Path("/{huid}/end-sessions")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Console: log every device of a user out")
+    public Response endSessions(@PathParam("huid") String huid, @Context HttpServerRequest request) {
+        int[] ended = {0};
+        return act(request, huid, () -> ended[0] = users.endSessions(current.require(), huid),
+                (text, name) -> text.users_ended(ended[0], name));
+    }
+
+    private Response act(HttpServerRequest request, String huid, Runnable action, BiFunction<ConsoleMessages, String, String> notice) {
+        try {
+            action.run();
+        } catch (ApiException e) {
+            ConsoleView.Page page = page(request, users.profile(huid));
+            return page.error(e.getMessage()).status(e.status());
+        }
+        UserProfile profile = users.profile(huid);
+        ConsoleView.Page page = page(request, profile);
+        return page.notice(notice.apply(page.messages(), label(profile))).ok();
+    }
+
+    private ConsoleView.Page page(HttpServerRequest request, UserProfile profile) {
+        return view.page(one, request, "users").with("profile", profile).with("label", label(profile))
+                .with("canWrite", current.require().rights().allows(Section.USERS, Access.WRITE))
+                .pushUrl(view.base() + "/users/" + profile.user().huid());
+    }
+
+    private static String label(UserProfile profile) {
+        var user = profile.user();
+        if (user.name() != null && !user.name().isBlank()) {
+            return user.name();
+        }
+        return user.email() != null ? user.email() : user.phone() != null ? user.phone() : user.huid();
+    }
+}

@@ -1,0 +1,55 @@
+package io.stratum.admin.users;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.stratum.admin.Await;
+import io.stratum.admin.auth.AdminPrincipal;
+import io.stratum.core.account.UserAdministration;
+import io.stratum.core.account.UserAdministration.UserPage;
+import io.stratum.core.account.UserAdministration.UserProfile;
+import io.stratum.core.api.ApiException;
+import io.stratum.core.audit.AdminAction;
+import io.stratum.core.audit.AdminAudit;
+
+/** Chat users for the console and the admin API; every change audited. Blocking: call from a worker thread. */
+@ApplicationScoped
+public class ConsoleUsers {
+    private final UserAdministration users;
+    private final AdminAudit audit;
+
+    public ConsoleUsers(UserAdministration users, AdminAudit audit) {
+        this.users = users;
+        this.audit = audit;
+    }
+
+    public UserPage search(String query, int offset, int limit) {
+        return Await.of(users.search(query, offset, limit));
+    }
+
+    public UserProfile profile(String huid) {
+        return Await.of(users.profile(parse(huid)));
+    }
+
+    public void setBlocked(AdminPrincipal admin, String huid, boolean blocked) {
+        String before = Await.of(users.setBlocked(parse(huid), blocked));
+        Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), blocked ? "user.block" : "user.unblock", huid,
+                Map.of("status", before), Map.of("status", blocked ? "blocked" : "active"))));
+    }
+
+    public int endSessions(AdminPrincipal admin, String huid) {
+        int ended = Await.of(users.endSessions(parse(huid)));
+        Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), "user.end-sessions", huid, Map.of(), Map.of("devices", ended))));
+        return ended;
+    }
+
+    private static UUID parse(String huid) {
+        try {
+            return UUID.fromString(huid);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.notFound("user_not_found", "no such user on this server");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.stratum.admin.users;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
+import io.stratum.admin.Admins;
+import io.stratum.core.account.DeviceSessions;
+import io.stratum.core.account.Platform;
+import io.stratum.testsupport.KafkaTestResource;
+import io.stratum.testsupport.PostgresTestResource;
+import io.stratum.testsupport.TestDevice;
+import io.stratum.testsupport.TestPolling;
+import io.stratum.testsupport.TestSql;
+import io.vertx.core.json.JsonObject;
+
+/** Administrators find users, see their devices, block and unblock them and end their sessions. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+class UsersIT {
+    @Inject
+    DeviceSessions devices;
+
+    @Test
+    void shouldFindBlockUnblockAndEndTheSessionsOfAUser() throws Throwable {
+        String email = "vera-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        UUID huid = user(email);
+        String token = token(huid);
+        Admins.Session admin = Admins.login(Admins.create("users", "ADMINISTRATOR", ""));
+
+        admin.given().queryParam("q", email.substring(0, 13).toUpperCase()).get("/api/v1/admin/users").then().statusCode(200)
+                .body("total", equalTo(1)).body("users[0].huid", equalTo(huid.toString())).body("users[0].status", equalTo("active"));
+        admin.given().get("/api/v1/admin/users/" + huid).then().statusCode(200).body("devices.size()", equalTo(1))
+                .body("devices[0].platform", equalTo("web")).body("devices[0].revoked", nullValue());
+
+        try (TestDevice device = TestDevice.online(RestAssured.port, token, new JsonObject())) {
+            admin.given().post("/api/v1/admin/users/" + huid + "/block").then().statusCode(200).body("user.status", equalTo("blocked"));
+            TestPolling.await("the blocked user's WebSocket to close", Duration.ofSeconds(20), device::isClosed);
+            assertEquals(4401, device.closeCode());
+        }
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
+
+        admin.given().post("/api/v1/admin/users/" + huid + "/unblock").then().statusCode(200).body("user.status", equalTo("active"));
+        String again = token(huid);
+        given().auth().oauth2(again).get("/api/v1/me").then().statusCode(200);
+        admin.given().post("/api/v1/admin/users/" + huid + "/end-sessions").then().statusCode(200).body("devices", equalTo(1));
+        given().auth().oauth2(again).get("/api/v1/me").then().statusCode(401);
+
+        for (String action : new String[] {"user.block", "user.unblock", "user.end-sessions"}) {
+            assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = ? AND target = ? AND actor = ?", action,
+                    huid.toString(), admin.username()), action);
+        }
+    }
+
+    @Test
+    void shouldRefuseUnknownUsersAndLeaveDirectoryDisabledUsersToTheDirectory() {
+        Admins.Session admin = Admins.login(Admins.create("users", "ADMINISTRATOR", ""));
+        admin.given().get("/api/v1/admin/users/" + UUID.randomUUID()).then().statusCode(404).body("error.code", equalTo("user_not_found"));
+        admin.given().post("/api/v1/admin/users/not-a-user/block").then().statusCode(404);
+        UUID disabled = user("dan-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example");
+        TestSql.update("UPDATE chat_user SET status = 'disabled' WHERE huid = ?", disabled);
+        admin.given().post("/api/v1/admin/users/" + disabled + "/unblock").then().statusCode(409)
+                .body("error.code", equalTo("user_disabled_by_directory"));
+    }
+
+    private static UUID user(String email) {
+        UUID huid = UUID.randomUUID();
+        TestSql.update("INSERT INTO chat_user (huid, email, name, source) VALUES (?, ?, ?, 'email')", huid, email,
+                email.substring(0, email.indexOf('@')));
+        return huid;
+    }
+
+    private String token(UUID huid) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> devices.open(huid, Platform.WEB, "1.0", "test", "127.0.0.1")).accessToken();
+    }
+}
