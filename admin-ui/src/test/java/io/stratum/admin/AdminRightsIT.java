@@ -137,6 +137,12 @@ class AdminRightsIT {
             Map.entry("POST /admin/users/{huid}/block", Rule.write("USERS")),
             Map.entry("POST /admin/users/{huid}/unblock", Rule.write("USERS")),
             Map.entry("POST /admin/users/{huid}/end-sessions", Rule.write("USERS")),
+            Map.entry("GET /api/v1/admin/chats", Rule.read("CHATS")),
+            Map.entry("GET /api/v1/admin/chats/{chatId}", Rule.read("CHATS")),
+            Map.entry("DELETE /api/v1/admin/chats/{chatId}", Rule.write("CHATS")),
+            Map.entry("GET /admin/chats", Rule.read("CHATS")),
+            Map.entry("GET /admin/chats/{chatId}", Rule.read("CHATS")),
+            Map.entry("POST /admin/chats/{chatId}/delete", Rule.write("CHATS")),
             Map.entry("GET /admin/global_chat", Rule.read("GLOBAL_CHAT")),
             Map.entry("POST /admin/global_chat", Rule.write("GLOBAL_CHAT")),
             Map.entry("GET /admin/trusts", Rule.read("TRUSTS")),
@@ -171,8 +177,8 @@ class AdminRightsIT {
     static final List<Kind> KINDS = List.of(
             new Kind("administrator", "ADMINISTRATOR", ""),
             new Kind("security", "SECURITY", ""),
-            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ,GLOBAL_CHAT:READ,TRUSTS:READ,ADDRESS_BOOK:READ,DIRECTORY:READ,USERS:READ"),
-            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE,GLOBAL_CHAT:WRITE,TRUSTS:WRITE,ADDRESS_BOOK:WRITE,DIRECTORY:WRITE,USERS:WRITE"),
+            new Kind("limited-read", "LIMITED", "SERVER:READ,AUDIT:READ,MONITORING:READ,LOGS:READ,SETTINGS:READ,EMAIL:READ,REGISTRATION:READ,GLOBAL_CHAT:READ,TRUSTS:READ,ADDRESS_BOOK:READ,DIRECTORY:READ,USERS:READ,CHATS:READ"),
+            new Kind("limited-write", "LIMITED", "SERVER:WRITE,AUDIT:WRITE,MONITORING:WRITE,LOGS:WRITE,SETTINGS:WRITE,EMAIL:WRITE,REGISTRATION:WRITE,GLOBAL_CHAT:WRITE,TRUSTS:WRITE,ADDRESS_BOOK:WRITE,DIRECTORY:WRITE,USERS:WRITE,CHATS:WRITE"),
             new Kind("limited-audit", "LIMITED", "AUDIT:READ"));
 
     static Set<String> documentedAdminEndpoints() {

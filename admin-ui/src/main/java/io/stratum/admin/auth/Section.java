@@ -15,6 +15,8 @@ public enum Section {
     REGISTRATION(true),
     /** Chat users: search, devices, block, end sessions. */
     USERS(true),
+    /** Chats: search, members, routing kind, delete (never message bodies). */
+    CHATS(true),
     /** The corporate address book and its corporate search switch. */
     ADDRESS_BOOK(true),
     /** The directory (AD/LDAP) integration: settings and syncs. */

@@ -31,7 +31,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ConsoleView {
     /** Sections that have a page, in menu order. */
     static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.SETTINGS, Section.EMAIL,
-            Section.REGISTRATION, Section.USERS, Section.ADDRESS_BOOK, Section.DIRECTORY, Section.TRUSTS, Section.GLOBAL_CHAT, Section.MONITORING,
+            Section.REGISTRATION, Section.USERS, Section.CHATS, Section.ADDRESS_BOOK, Section.DIRECTORY, Section.TRUSTS, Section.GLOBAL_CHAT, Section.MONITORING,
             Section.LOGS);
 
     private final AdminPaths paths;

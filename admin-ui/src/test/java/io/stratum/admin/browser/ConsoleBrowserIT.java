@@ -142,7 +142,7 @@ class ConsoleBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/admin/server"), browser.getCurrentUrl());
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Users", "Address book",
+        assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Users", "Chats", "Address book",
                 "Directory", "Trusts", "Global chat", "Monitoring", "Logs"), sections);
         screenshot("server");
         browser.get(url("/monitoring"));
