@@ -119,7 +119,9 @@ class MessagingClusterIT {
     }
 
     private Process start(int port, String name) throws IOException {
-        Process process = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + port, "-jar", Stratum.roleJar("cts").toString())
+        Process process = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + port,
+                // Instances on one machine need their own trust link port too (on separate hosts both use trust_port).
+                "-Dstratum.trust.port=" + Stratum.freePort(), "-jar", Stratum.roleJar("cts").toString())
                 .directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("server-" + name + ".log").toFile()).start();
         servers.add(process);
