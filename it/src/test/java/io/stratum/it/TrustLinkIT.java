@@ -82,7 +82,7 @@ class TrustLinkIT {
         call(dialer, "PUT", "/api/v1/admin/trusts/" + acceptor.id(), trust(acceptor, t2, t1), 200);
         awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
         awaitLink(acceptor, dialer.id(), link -> link.getString("state").equals("GREEN"));
-        assertTrue(metrics(acceptor).contains("connection_status{remote=\"" + dialer.id() + "\"} 1"), metrics(acceptor));
+        awaitMetric(acceptor, "connection_status{remote=\"" + dialer.id() + "\"} 1");
         assertTrue(audited(acceptor, dialer.id(), "SUCCESS", ""));
 
         // Blocking the trust on one side drops the link: purple there, red with the reason on the other.
@@ -90,7 +90,7 @@ class TrustLinkIT {
         awaitLink(acceptor, dialer.id(), link -> link.getString("state").equals("PURPLE"));
         awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("RED")
                 && link.getString("lastProblem").equals("refused_by_remote:trust_disabled"));
-        assertTrue(metrics(acceptor).contains("connection_status{remote=\"" + dialer.id() + "\"} -1"));
+        awaitMetric(acceptor, "connection_status{remote=\"" + dialer.id() + "\"} -1");
 
         call(acceptor, "POST", "/api/v1/admin/trusts/" + dialer.id() + "/enable", null, 200);
         awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
@@ -182,7 +182,13 @@ class TrustLinkIT {
         }
     }
 
+    /** The metric follows the state within a dial interval (the series are refreshed by the dialer). */
+    private static void awaitMetric(Server on, String line) {
+        Stratum.await(line + " on " + on.name(), Duration.ofSeconds(20), () -> metrics(on).contains(line));
+    }
+
     private static String metrics(Server on) {
-        return Stratum.get(on.url() + "/q/metrics", "prometheus", on.metricsPassword()).body();
+        HttpResponse<String> response = Stratum.get(on.url() + "/q/metrics", "prometheus", on.metricsPassword());
+        return response == null ? "" : response.body();
     }
 }

@@ -104,11 +104,12 @@ public class TrustLinks {
         return failed == null || !Instant.now().isBefore(failed.next());
     }
 
-    /** Refreshes {@code connection_status} for the current trusts. */
+    /** Refreshes the set of {@code connection_status} series from the current trusts (the dialer does, every dial interval). */
     void publish(List<Trust> trusts) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Trust trust : trusts) {
-            rows.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), state(trust).metric()));
+            // Connected or not is read at each scrape; enabled or blocked as of this refresh.
+            rows.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), trust, current -> state(current).metric()));
         }
         connectionStatus.register(rows, true);
     }
