@@ -23,6 +23,7 @@ import io.stratum.core.runtime.RuntimeSettings;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
 import io.stratum.testsupport.SmsProviderTestResource;
+import io.stratum.testsupport.TestPolling;
 import io.stratum.testsupport.TestSmsProvider;
 import io.stratum.testsupport.TestSql;
 import io.vertx.core.json.JsonObject;
@@ -49,8 +50,9 @@ class PhoneLoginIT {
         assertTrue(login.getString("address").endsWith("@rts-test"));
         given().auth().oauth2(login.getString("access_token")).get("/api/v1/me").then().statusCode(200)
                 .body("phone", equalTo(phone)).body("platform", equalTo("android"));
-        assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ? AND result = 'SUCCESS'",
-                phone));
+        // The audit record is written next to the login, not before its answer.
+        TestPolling.await("the login in the audit log", Duration.ofSeconds(20), () -> 1L == (Long) TestSql.scalar(
+                "SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ? AND result = 'SUCCESS'", phone));
     }
 
     @Test
