@@ -156,11 +156,20 @@ public final class KafkaBroker {
         }
     }
 
-    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
-    private static String clusterId() {
+    /**
+     * A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, never starting with '-'
+     * (the storage tool would read such an id as an option and fail; Kafka's own Uuid.randomUuid avoids
+     * it the same way). One in 64 ids used to start with '-' and broke start-up.
+     */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String text;
+        do {
+            random.nextBytes(id);
+            text = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        } while (text.startsWith("-"));
+        return text;
     }
 
     private static Path write(Path file, String text) {
