@@ -45,12 +45,21 @@ public final class Chats {
         return create("personal", null, List.of(other));
     }
 
-    public Chat createGroup(String name, Collection<UUID> members) {
+    /**
+     * The personal chat with the user at {@code address} ({@code HUID@server-id}, possibly of another
+     * server: the chat then spans both servers, this one being its home unless the other side made it first).
+     */
+    public Chat createPersonal(String address) {
+        return create("personal", null, List.of(address));
+    }
+
+    /** A group; members are HUIDs (users of this server) or addresses {@code HUID@server-id} (any server). */
+    public Chat createGroup(String name, Collection<?> members) {
         return create("group", name, members);
     }
 
-    /** A channel: only admins (the creator at first) post. */
-    public Chat createChannel(String name, Collection<UUID> members) {
+    /** A channel: only admins (the creator at first) post. Members as for {@link #createGroup}. */
+    public Chat createChannel(String name, Collection<?> members) {
         return create("channel", name, members);
     }
 
@@ -58,7 +67,8 @@ public final class Chats {
         tokens.call("PATCH", "/api/v1/chats/" + chat, Json.object().put("name", name));
     }
 
-    public void addMembers(UUID chat, Collection<UUID> members) {
+    /** Members as for {@link #createGroup}. */
+    public void addMembers(UUID chat, Collection<?> members) {
         tokens.call("POST", "/api/v1/chats/" + chat + "/members", Json.object().set("members", ids(members)));
     }
 
@@ -122,7 +132,7 @@ public final class Chats {
         return events;
     }
 
-    private Chat create(String kind, String name, Collection<UUID> members) {
+    private Chat create(String kind, String name, Collection<?> members) {
         ObjectNode request = Json.object().put("kind", kind);
         if (name != null) {
             request.put("name", name);
@@ -131,7 +141,7 @@ public final class Chats {
         return Chat.fromJson(tokens.call("POST", "/api/v1/chats", request));
     }
 
-    private static ArrayNode ids(Collection<UUID> members) {
+    private static ArrayNode ids(Collection<?> members) {
         ArrayNode ids = Json.MAPPER.createArrayNode();
         members.forEach(member -> ids.add(member.toString()));
         return ids;

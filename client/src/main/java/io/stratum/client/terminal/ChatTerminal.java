@@ -208,7 +208,9 @@ public final class ChatTerminal {
     private int chatWith(Path directory, String server, String user) throws IOException, InterruptedException {
         StratumSession session = session(directory, server);
         UUID other = user(user);
-        Chat chat = session.chats().createPersonal(other);
+        // An address names the other user's server: the chat may span two servers.
+        Chat chat = user.contains("@") && user.substring(0, user.indexOf('@')).equals(other.toString())
+                ? session.chats().createPersonal(user) : session.chats().createPersonal(other);
         return new ChatView(session, chat, session.credentials().huid(), out).run(in);
     }
 

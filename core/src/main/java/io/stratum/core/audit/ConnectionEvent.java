@@ -21,7 +21,9 @@ public record ConnectionEvent(Instant at, Kind kind, Subject subject, String use
 
     /** What happened. */
     public enum Kind {
-        LOGIN, LOGOUT, DEVICE_REGISTERED, TOKEN_REFRESHED
+        LOGIN, LOGOUT, DEVICE_REGISTERED, TOKEN_REFRESHED,
+        /** An envelope from another server refused at its destination (bad signature, hop limit): {@code server.envelope_refused}. */
+        ENVELOPE_REFUSED
     }
 
     /** Whose connection it was. */

@@ -63,4 +63,29 @@ final class ChatEvents {
                     return members;
                 });
     }
+
+    /** Applies the edits and deletions among {@code events} to their target messages. */
+    static Uni<Void> applyChanges(SqlClient connection, List<ChatEvent> events) {
+        List<Uni<Void>> steps = new ArrayList<>();
+        List<ChatEvent> edits = events.stream().filter(e -> EventKind.EDIT.equals(e.kind())).toList();
+        if (!edits.isEmpty()) {
+            steps.add(connection.preparedQuery("UPDATE chat_event SET body = x.b, content_type = x.ct, edited_at = x.at "
+                            + "FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[]) AS x(c, s, b, ct, at) "
+                            + "WHERE chat_event.chat_id = x.c AND chat_event.seq = x.s")
+                    .execute(Tuple.of(edits.stream().map(ChatEvent::chatId).toArray(UUID[]::new),
+                            edits.stream().map(ChatEvent::targetSeq).toArray(Long[]::new),
+                            edits.stream().map(ChatEvent::body).toArray(String[]::new),
+                            edits.stream().map(ChatEvent::contentType).toArray(String[]::new),
+                            edits.stream().map(e -> e.createdAt().atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new)))
+                    .replaceWithVoid());
+        }
+        List<ChatEvent> deletions = events.stream().filter(e -> EventKind.DELETE.equals(e.kind())).toList();
+        if (!deletions.isEmpty()) {
+            steps.add(connection.preparedQuery("UPDATE chat_event SET body = NULL, meta = meta || '{\"deleted\": true}' "
+                            + "FROM unnest($1::uuid[], $2::bigint[]) AS x(c, s) WHERE chat_event.chat_id = x.c AND chat_event.seq = x.s")
+                    .execute(Tuple.of(deletions.stream().map(ChatEvent::chatId).toArray(UUID[]::new),
+                            deletions.stream().map(ChatEvent::targetSeq).toArray(Long[]::new))).replaceWithVoid());
+        }
+        return steps.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(steps).andFailFast().replaceWithVoid();
+    }
 }

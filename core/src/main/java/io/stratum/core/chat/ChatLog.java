@@ -41,20 +41,44 @@ public class ChatLog {
     private final Pool database;
     private final ChatEventPublisher publisher;
     private final MessagingConfig config;
+    private final ChatHomes homes;
+    private final RemoteSends remote;
+    private final ChatFanout fanout;
+    private final String ownId;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    public ChatLog(Pool database, ChatEventPublisher publisher, MessagingConfig config) {
+    public ChatLog(Pool database, ChatEventPublisher publisher, MessagingConfig config, ChatHomes homes, RemoteSends remote,
+            ChatFanout fanout, io.stratum.core.server.ServerConfig server) {
         this.database = database;
         this.publisher = publisher;
         this.config = config;
+        this.homes = homes;
+        this.remote = remote;
+        this.fanout = fanout;
+        this.ownId = server.id();
     }
 
-    /** Appends one event; fails with {@link ApiException} when the author may not do this. */
+    /**
+     * Appends one event; fails with {@link ApiException} when the author may not do this. A local
+     * user's request for a chat whose home is another server is forwarded there ({@link RemoteSends}).
+     */
     public Uni<Appended> append(Append append) {
-        return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(append, emitter));
-            drain();
+        return homes.homeOf(append.chatId()).chain(home -> {
+            if (home.isEmpty()) {
+                return Uni.createFrom().failure(ChatErrors.noSuchChat());
+            }
+            if (!home.get().equals(ownId)) {
+                if (append.origin() != null) {
+                    // Only the home orders a chat's events; a remote server must not route a request through us.
+                    return Uni.createFrom().failure(ChatErrors.noSuchChat());
+                }
+                return remote.forward(append, home.get());
+            }
+            return Uni.createFrom().emitter(emitter -> {
+                queue.add(new Pending(append, emitter));
+                drain();
+            });
         });
     }
 
@@ -93,11 +117,16 @@ public class ChatLog {
                         .chain(() -> work.checkTargets(connection))
                         .chain(() -> work.checkAttachments(connection))
                         .chain(() -> work.insert(connection))
-                        .chain(() -> work.recipients(connection)))
-                .invoke(() -> {
+                        .chain(() -> work.recipients(connection))
+                        .chain(() -> fanout.queue(connection, work.inserted, Map.of())))
+                .invoke(queued -> {
                     work.complete();
                     publisher.publish(work.deliveries());
+                    if (queued) {
+                        fanout.wake();
+                    }
                 })
+                .replaceWithVoid()
                 .onFailure(failure -> mayRetry && failure instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 // Another instance stored one of these client ids meanwhile: the retry finds it as a duplicate.
                 .recoverWithUni(() -> write(batch, false));
@@ -140,7 +169,7 @@ public class ChatLog {
         private final List<Pending> all;
         private final Map<UUID, Long> lastSeq = new HashMap<>();
         private final Map<UUID, List<UUID>> recipients = new HashMap<>();
-        private final List<ChatEvent> inserted = new ArrayList<>();
+        final List<ChatEvent> inserted = new ArrayList<>();
         private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         private Map<UUID, String> channelKinds = Map.of();
 
@@ -202,16 +231,22 @@ public class ChatLog {
 
         Uni<Void> checkMembers(SqlConnection connection) {
             List<Pending> open = open();
-            return connection.preparedQuery("SELECT chat_id, huid, role FROM chat_member WHERE (chat_id, huid) IN "
+            return connection.preparedQuery("SELECT chat_id, huid, role, server FROM chat_member WHERE (chat_id, huid) IN "
                             + "(SELECT * FROM unnest($1::uuid[], $2::uuid[]))")
                     .execute(Tuple.of(open.stream().map(p -> p.append.chatId()).toArray(UUID[]::new),
                             open.stream().map(p -> p.append.author()).toArray(UUID[]::new)))
                     .invoke(rows -> {
                         Map<String, String> roles = new HashMap<>();
-                        rows.forEach(row -> roles.put(row.getUUID(0) + "/" + row.getUUID(1), row.getString(2)));
+                        Map<String, String> servers = new HashMap<>();
+                        rows.forEach(row -> {
+                            roles.put(row.getUUID(0) + "/" + row.getUUID(1), row.getString(2));
+                            servers.put(row.getUUID(0) + "/" + row.getUUID(1), row.getString(3));
+                        });
                         for (Pending pending : open) {
-                            String role = roles.get(pending.append.chatId() + "/" + pending.append.author());
-                            if (role == null) {
+                            String member = pending.append.chatId() + "/" + pending.append.author();
+                            String role = roles.get(member);
+                            // A remote member's request counts only from the member's own server; a local user's only from here.
+                            if (role == null || !java.util.Objects.equals(servers.get(member), pending.append.origin())) {
                                 pending.fail(ChatErrors.noSuchChat());
                             } else if ("channel".equals(channelKinds.get(pending.append.chatId())) && !"admin".equals(role)) {
                                 pending.fail(ApiException.forbidden("channel_read_only", "only the channel's admins post in a channel"));
@@ -294,23 +329,7 @@ public class ChatLog {
             steps.add(ChatEvents.insert(connection, inserted));
             steps.add(connection.preparedQuery("UPDATE chat SET last_seq = x.n FROM unnest($1::uuid[], $2::bigint[]) AS x(id, n) WHERE chat.id = x.id")
                     .execute(Tuple.of(lastSeq.keySet().toArray(UUID[]::new), lastSeq.values().toArray(Long[]::new))).replaceWithVoid());
-            List<ChatEvent> edits = inserted.stream().filter(e -> EventKind.EDIT.equals(e.kind())).toList();
-            if (!edits.isEmpty()) {
-                steps.add(connection.preparedQuery("UPDATE chat_event SET body = x.b, content_type = x.ct, edited_at = $5 "
-                                + "FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[]) AS x(c, s, b, ct) "
-                                + "WHERE chat_event.chat_id = x.c AND chat_event.seq = x.s")
-                        .execute(Tuple.of(edits.stream().map(ChatEvent::chatId).toArray(UUID[]::new),
-                                edits.stream().map(ChatEvent::targetSeq).toArray(Long[]::new),
-                                edits.stream().map(ChatEvent::body).toArray(String[]::new),
-                                edits.stream().map(ChatEvent::contentType).toArray(String[]::new), now.atOffset(java.time.ZoneOffset.UTC))).replaceWithVoid());
-            }
-            List<ChatEvent> deletions = inserted.stream().filter(e -> EventKind.DELETE.equals(e.kind())).toList();
-            if (!deletions.isEmpty()) {
-                steps.add(connection.preparedQuery("UPDATE chat_event SET body = NULL, meta = meta || '{\"deleted\": true}' "
-                                + "FROM unnest($1::uuid[], $2::bigint[]) AS x(c, s) WHERE chat_event.chat_id = x.c AND chat_event.seq = x.s")
-                        .execute(Tuple.of(deletions.stream().map(ChatEvent::chatId).toArray(UUID[]::new),
-                                deletions.stream().map(ChatEvent::targetSeq).toArray(Long[]::new))).replaceWithVoid());
-            }
+            steps.add(ChatEvents.applyChanges(connection, inserted));
             return Uni.join().all(steps).andFailFast().replaceWithVoid();
         }
 

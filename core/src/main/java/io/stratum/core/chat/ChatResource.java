@@ -46,11 +46,11 @@ public class ChatResource {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record NewChat(String kind, String name, List<UUID> members) {
+    public record NewChat(String kind, String name, List<String> members) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Members(List<UUID> members) {
+    public record Members(List<String> members) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -34,22 +34,32 @@ public class Chats {
     private final Pool database;
     private final ChatEventPublisher publisher;
     private final MessagingConfig config;
+    private final ChatFanout fanout;
     private final String serverId;
 
-    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ServerConfig server) {
+    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ChatFanout fanout, ServerConfig server) {
         this.database = database;
         this.publisher = publisher;
         this.config = config;
+        this.fanout = fanout;
         this.serverId = server.id();
     }
 
     /**
-     * Creates a chat with the creator as its admin. A personal chat has exactly one other member and
-     * exists once per pair: asking again returns the existing one.
+     * Creates a chat with the creator as its admin; this server is its home. Members are addresses
+     * ({@link MemberAddress}): users of this server must exist, users of other servers are taken as
+     * named and learn of the chat through its {@code created} event. A personal chat has exactly one
+     * other member and exists once per pair: asking again returns the existing one (also when the
+     * other user's server created it).
      */
-    public Uni<UUID> create(UUID creator, String kind, String name, List<UUID> invited) {
-        Set<UUID> others = new LinkedHashSet<>(invited == null ? List.of() : invited);
-        others.remove(creator);
+    public Uni<UUID> create(UUID creator, String kind, String name, List<String> invited) {
+        java.util.Map<UUID, MemberAddress> others = new java.util.LinkedHashMap<>();
+        for (String address : invited == null ? List.<String>of() : invited) {
+            MemberAddress member = MemberAddress.parse(address, serverId);
+            if (!member.huid().equals(creator)) {
+                others.put(member.huid(), member);
+            }
+        }
         String title = name == null ? "" : name.strip();
         switch (kind == null ? "" : kind) {
             case PERSONAL -> {
@@ -69,14 +79,21 @@ public class Chats {
         }
         List<UUID> members = new ArrayList<>();
         members.add(creator);
-        members.addAll(others);
+        members.addAll(others.keySet());
+        String[] servers = new String[members.size()];
+        for (int i = 1; i < members.size(); i++) {
+            servers[i] = others.get(members.get(i)).server();
+        }
         String personalKey = PERSONAL.equals(kind) ? members.stream().map(UUID::toString).sorted().reduce((a, b) -> a + ":" + b).orElseThrow() : null;
         UUID chatId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         JsonObject meta = new JsonObject().put("chat_kind", kind).put("name", title).put("members", ids(members))
                 .put("admins", new JsonArray().add(creator.toString()));
         ChatEvent created = new ChatEvent(chatId, 1, EventKind.CREATED, creator, null, null, null, null, meta, now);
-        return database.withTransaction(connection -> requireUsers(connection, others)
+        Set<UUID> local = new LinkedHashSet<>();
+        others.values().stream().filter(MemberAddress::local).forEach(member -> local.add(member.huid()));
+        boolean[] queued = {false};
+        return database.withTransaction(connection -> requireUsers(connection, local)
                         .chain(() -> connection.preparedQuery("""
                                         INSERT INTO chat (id, kind, name, home_server, personal_key, created_by, last_seq)
                                         VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (personal_key) DO NOTHING RETURNING id""")
@@ -86,10 +103,12 @@ public class Chats {
                             if (!rows.iterator().hasNext()) {
                                 return existingPersonal(connection, personalKey).map(id -> (Delivery) null);
                             }
-                            return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, role, joined_seq) "
-                                            + "SELECT $1, h, CASE WHEN h = $2 THEN 'admin' ELSE 'member' END, 0 FROM unnest($3::uuid[]) AS h")
-                                    .execute(Tuple.of(chatId, creator, members.toArray(UUID[]::new)))
+                            return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, role, joined_seq, server) "
+                                            + "SELECT $1, h, CASE WHEN h = $2 THEN 'admin' ELSE 'member' END, 0, s FROM unnest($3::uuid[], $4::text[]) AS x(h, s)")
+                                    .execute(Tuple.of(chatId, creator, members.toArray(UUID[]::new), servers))
                                     .chain(() -> ChatEvents.insert(connection, List.of(created)))
+                                    .chain(() -> fanout.queue(connection, List.of(created), java.util.Map.of()))
+                                    .invoke(any -> queued[0] = any)
                                     .replaceWith(new Delivery(created, members));
                         }))
                 .chain(delivery -> {
@@ -98,38 +117,47 @@ public class Chats {
                                 .map(rows -> rows.iterator().next().getUUID(0));
                     }
                     publisher.publish(List.of(delivery));
+                    if (queued[0]) {
+                        fanout.wake();
+                    }
                     return Uni.createFrom().item(chatId);
                 });
     }
 
     /** Adds members (admins of groups and channels only). */
-    public Uni<ChatEvent> addMembers(UUID actor, UUID chatId, List<UUID> added) {
-        if (added == null || added.isEmpty()) {
+    public Uni<ChatEvent> addMembers(UUID actor, UUID chatId, List<String> addresses) {
+        if (addresses == null || addresses.isEmpty()) {
             throw ApiException.badRequest("members_invalid", "name at least one user to add");
         }
-        return change(actor, chatId, true, (connection, chat) -> requireUsers(connection, new LinkedHashSet<>(added))
+        List<MemberAddress> parsed = addresses.stream().map(address -> MemberAddress.parse(address, serverId)).distinct().toList();
+        List<UUID> added = parsed.stream().map(MemberAddress::huid).toList();
+        String[] addedServers = parsed.stream().map(MemberAddress::server).toArray(String[]::new);
+        Set<UUID> local = new LinkedHashSet<>();
+        parsed.stream().filter(MemberAddress::local).forEach(member -> local.add(member.huid()));
+        return change(actor, chatId, true, (connection, chat) -> requireUsers(connection, local)
                 .chain(() -> connection.preparedQuery("SELECT count(*) FROM chat_member WHERE chat_id = $1").execute(Tuple.of(chatId)))
                 .chain(count -> {
                     if (count.iterator().next().getLong(0) + added.size() > config.maxMembers()) {
                         throw ApiException.badRequest("too_many_members", "at most " + config.maxMembers() + " members");
                     }
                     long seq = chat.lastSeq + 1;
-                    return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, joined_seq) SELECT $1, h, $2 FROM unnest($3::uuid[]) AS h "
-                                    + "ON CONFLICT DO NOTHING")
-                            .execute(Tuple.of(chatId, seq - 1, added.toArray(UUID[]::new)))
-                            .replaceWith(new Change(EventKind.MEMBERS_ADDED, new JsonObject().put("members", ids(added)), List.of()));
+                    return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, joined_seq, server) "
+                                    + "SELECT $1, h, $2, s FROM unnest($3::uuid[], $4::text[]) AS x(h, s) ON CONFLICT DO NOTHING")
+                            .execute(Tuple.of(chatId, seq - 1, added.toArray(UUID[]::new), addedServers))
+                            .replaceWith(new Change(EventKind.MEMBERS_ADDED, new JsonObject().put("members", ids(added)), List.of(), null));
                 }));
     }
 
     /** Removes a member (admins only); the removed user is told too. */
     public Uni<ChatEvent> removeMember(UUID actor, UUID chatId, UUID removed) {
         return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery(
-                        "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2 RETURNING huid").execute(Tuple.of(chatId, removed))
+                        "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2 RETURNING huid, server").execute(Tuple.of(chatId, removed))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("not_a_member", "this user is not a member of the chat");
                     }
-                    return new Change(EventKind.MEMBER_REMOVED, new JsonObject().put("member", removed.toString()), List.of(removed));
+                    return new Change(EventKind.MEMBER_REMOVED, new JsonObject().put("member", removed.toString()), List.of(removed),
+                            rows.iterator().next().getString(1));
                 }));
     }
 
@@ -137,7 +165,7 @@ public class Chats {
     public Uni<ChatEvent> leave(UUID actor, UUID chatId) {
         return change(actor, chatId, false, (connection, chat) -> connection.preparedQuery(
                         "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2").execute(Tuple.of(chatId, actor))
-                .replaceWith(new Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor))));
+                .replaceWith(new Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor), null)));
     }
 
     /** Renames a group or channel (admins only). */
@@ -148,7 +176,7 @@ public class Chats {
         }
         return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1")
                 .execute(Tuple.of(chatId, title))
-                .replaceWith(new Change(EventKind.RENAMED, new JsonObject().put("name", title), List.of())));
+                .replaceWith(new Change(EventKind.RENAMED, new JsonObject().put("name", title), List.of(), null)));
     }
 
     /** Makes a member an admin or takes it back (admins only). */
@@ -160,7 +188,7 @@ public class Chats {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("not_a_member", "this user is not a member of the chat");
                     }
-                    return new Change(EventKind.ADMIN_CHANGED, new JsonObject().put("member", member.toString()).put("admin", admin), List.of());
+                    return new Change(EventKind.ADMIN_CHANGED, new JsonObject().put("member", member.toString()).put("admin", admin), List.of(), null);
                 }));
     }
 
@@ -207,12 +235,12 @@ public class Chats {
                 });
     }
 
-    /** What a membership change did, for its event. */
-    private record Change(String kind, JsonObject meta, List<UUID> alsoTell) {
+    /** What a membership change did, for its event; {@code alsoTellServer}: the server of a removed remote member. */
+    private record Change(String kind, JsonObject meta, List<UUID> alsoTell, String alsoTellServer) {
     }
 
     /** The locked chat row a change works on. */
-    private record LockedChat(String kind, long lastSeq) {
+    private record LockedChat(String kind, long lastSeq, String home) {
     }
 
     @FunctionalInterface
@@ -224,15 +252,19 @@ public class Chats {
     private Uni<ChatEvent> change(UUID actor, UUID chatId, boolean adminOnly, ChangeStep step) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return database.withTransaction(connection -> connection.preparedQuery("""
-                        SELECT c.kind, c.last_seq, m.role FROM chat c JOIN chat_member m ON m.chat_id = c.id AND m.huid = $2
-                        WHERE c.id = $1 AND c.deleted_at IS NULL FOR UPDATE OF c""")
+                        SELECT c.kind, c.last_seq, m.role, c.home_server FROM chat c JOIN chat_member m ON m.chat_id = c.id AND m.huid = $2
+                        WHERE c.id = $1 AND c.deleted_at IS NULL AND m.server IS NULL FOR UPDATE OF c""")
                 .execute(Tuple.of(chatId, actor))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ChatErrors.noSuchChat();
                     }
                     Row row = rows.iterator().next();
-                    LockedChat chat = new LockedChat(row.getString(0), row.getLong(1));
+                    LockedChat chat = new LockedChat(row.getString(0), row.getLong(1), row.getString(3));
+                    if (!serverId.equals(chat.home())) {
+                        throw new ApiException(409, "remote_chat", "this chat's home is server " + chat.home()
+                                + "; its members and name are changed there");
+                    }
                     if (PERSONAL.equals(chat.kind())) {
                         throw ApiException.badRequest("personal_chat", "the members of a personal chat do not change");
                     }
@@ -242,8 +274,11 @@ public class Chats {
                     return step.apply(connection, chat).chain(change -> {
                         ChatEvent event = new ChatEvent(chatId, chat.lastSeq() + 1, change.kind(), actor, null, null, null, null,
                                 change.meta(), now);
+                        java.util.Map<UUID, Set<String>> alsoTellServers = change.alsoTellServer() == null ? java.util.Map.of()
+                                : java.util.Map.of(chatId, Set.of(change.alsoTellServer()));
                         return connection.preparedQuery("UPDATE chat SET last_seq = $2 WHERE id = $1").execute(Tuple.of(chatId, event.seq()))
                                 .chain(() -> ChatEvents.insert(connection, List.of(event)))
+                                .chain(() -> fanout.queue(connection, List.of(event), alsoTellServers))
                                 .chain(() -> ChatEvents.members(connection, List.of(chatId)))
                                 .map(members -> {
                                     List<UUID> recipients = new ArrayList<>(members.getOrDefault(chatId, List.of()));
@@ -252,7 +287,10 @@ public class Chats {
                                 });
                     });
                 }))
-                .invoke(delivery -> publisher.publish(List.of(delivery)))
+                .invoke(delivery -> {
+                    publisher.publish(List.of(delivery));
+                    fanout.wake();
+                })
                 .map(Delivery::event);
     }
 

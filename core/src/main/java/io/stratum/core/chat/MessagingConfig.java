@@ -27,4 +27,11 @@ public interface MessagingConfig {
     /** Most events one page of history (or one resume of one chat) returns. */
     @WithDefault("200")
     int pageSize();
+
+    /**
+     * How long a send to a chat whose home is another server waits for the home's confirmation before
+     * it is answered {@code queued} (the message stays queued and is delivered when the home answers).
+     */
+    @WithDefault("10s")
+    Duration remoteConfirmTimeout();
 }

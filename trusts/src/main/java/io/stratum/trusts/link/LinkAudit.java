@@ -34,4 +34,10 @@ public class LinkAudit {
         audit.record(event).subscribe().with(stored -> { },
                 failure -> LOGGER.warnv("Trust link audit record not stored: {0}", failure.getClass().getName()));
     }
+
+    /** An envelope from {@code origin}, handed over by {@code via}, was refused ({@code server.envelope_refused}). */
+    public void envelopeRefused(String origin, String via, String reason) {
+        LOGGER.warnv("Envelope from {0} (handed over by {1}) refused: {2}", origin, via, reason);
+        record(ConnectionEvent.now(Kind.ENVELOPE_REFUSED, Subject.SERVER, origin, "via " + via, "", AuditResult.FAILURE, reason));
+    }
 }

@@ -15,7 +15,7 @@ import io.vertx.core.parsetools.RecordParser;
  * after {@code heartbeat} of silence and closes itself after three times that without any frame.
  * All callbacks run on the socket's event loop.
  */
-final class TrustLink {
+public final class TrustLink {
     private static final Logger LOGGER = Logger.getLogger(TrustLink.class);
 
     private final Vertx vertx;
@@ -26,6 +26,7 @@ final class TrustLink {
     private final Duration heartbeat;
     private volatile long lastHeard = System.nanoTime();
     private long timer = -1;
+    private volatile java.util.function.Consumer<JsonObject> traffic = frame -> { };
 
     TrustLink(Vertx vertx, NetSocket socket, RecordParser frames, String remoteId, boolean dialed, Duration heartbeat) {
         this.vertx = vertx;
@@ -36,8 +37,13 @@ final class TrustLink {
         frames.handler(this::onFrame);
     }
 
-    String remoteId() {
+    public String remoteId() {
         return remoteId;
+    }
+
+    /** Receives every frame after the handshake other than ping/pong, on the socket's event loop. */
+    public void onTraffic(java.util.function.Consumer<JsonObject> handler) {
+        this.traffic = handler;
     }
 
     boolean dialed() {
@@ -65,11 +71,22 @@ final class TrustLink {
         });
     }
 
-    void send(JsonObject frame) {
+    /** Writes a frame; safe from any thread. */
+    public void send(JsonObject frame) {
         socket.write(LinkFrames.encode(frame));
     }
 
-    void close() {
+    /** Whether the socket's write queue is full (the caller should wait for {@link #onDrain}). */
+    public boolean congested() {
+        return socket.writeQueueFull();
+    }
+
+    /** Runs {@code then} once when a congested socket can take frames again. */
+    public void onDrain(Runnable then) {
+        socket.drainHandler(done -> then.run());
+    }
+
+    public void close() {
         socket.close();
     }
 
@@ -82,9 +99,11 @@ final class TrustLink {
             LOGGER.warnv("Trust link with {0}: unreadable frame ({1} bytes) ignored", remoteId, line.length());
             return;
         }
-        if ("ping".equals(frame.getString("type"))) {
+        String type = frame.getString("type");
+        if ("ping".equals(type)) {
             send(new JsonObject().put("type", "pong"));
+        } else if (!"pong".equals(type)) {
+            traffic.accept(frame);
         }
-        // Other frame types (envelopes, acknowledgements) arrive with routing; until then they are ignored.
     }
 }

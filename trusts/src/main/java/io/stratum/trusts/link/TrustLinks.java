@@ -27,6 +27,21 @@ public class TrustLinks {
     private final Map<String, TrustLink> links = new ConcurrentHashMap<>();
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
     private final MultiGauge connectionStatus;
+    private volatile LinkListener listener = new LinkListener() {
+    };
+
+    /** What happens on a link once it is up (the federation's traffic); called on the link's event loop. */
+    public interface LinkListener {
+        default void up(TrustLink link) {
+        }
+
+        default void down(TrustLink link) {
+        }
+    }
+
+    public void listen(LinkListener listener) {
+        this.listener = listener;
+    }
 
     public TrustLinks(MeterRegistry registry) {
         this.connectionStatus = MultiGauge.builder("connection_status")
@@ -71,8 +86,10 @@ public class TrustLinks {
             if (links.remove(link.remoteId(), link)) {
                 LOGGER.infov("Trust link with {0} closed", link.remoteId());
             }
+            listener.down(link);
         });
         LOGGER.infov("Trust link with {0} is up ({1})", link.remoteId(), link.dialed() ? "we dialed" : "it dialed");
+        listener.up(link);
     }
 
     /** Closes the link to a remote (its trust was blocked or deleted). */

@@ -1,0 +1,73 @@
+package io.stratum.core.chat;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.stratum.core.api.ApiException;
+import io.stratum.core.federation.FederationInbox;
+import io.stratum.core.federation.FederationQueue;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The chat envelopes other servers send this one: {@code chat.event} (this server keeps a replica
+ * of the chat), {@code chat.append} (this server is the chat's home; a remote member sends, edits or
+ * deletes) and {@code chat.refused} (the home refused what one of our users sent).
+ */
+@ApplicationScoped
+public class ChatEnvelopes implements FederationInbox {
+    private static final Logger LOGGER = Logger.getLogger(ChatEnvelopes.class);
+
+    private final ChatReplica replica;
+    private final ChatLog log;
+    private final RemoteSends remoteSends;
+    private final FederationQueue queue;
+    private final Pool database;
+
+    public ChatEnvelopes(ChatReplica replica, ChatLog log, RemoteSends remoteSends, FederationQueue queue, Pool database) {
+        this.replica = replica;
+        this.log = log;
+        this.remoteSends = remoteSends;
+        this.queue = queue;
+        this.database = database;
+    }
+
+    @Override
+    public Uni<Void> accept(String origin, String kind, JsonObject payload) {
+        switch (kind) {
+            case ChatFanout.EVENT:
+                return replica.apply(origin, payload);
+            case RemoteSends.APPEND:
+                return append(origin, payload);
+            case RemoteSends.REFUSED:
+                remoteSends.refused(payload);
+                return Uni.createFrom().voidItem();
+            default:
+                LOGGER.warnv("Envelope of unknown kind {0} from {1} ignored", kind, origin);
+                return Uni.createFrom().voidItem();
+        }
+    }
+
+    private Uni<Void> append(String origin, JsonObject payload) {
+        Append append;
+        try {
+            append = Append.fromJson(payload, origin);
+        } catch (RuntimeException e) {
+            LOGGER.warnv("Malformed chat.append from {0} ignored: {1}", origin, e.getClass().getSimpleName());
+            return Uni.createFrom().voidItem();
+        }
+        return log.append(append).replaceWithVoid().onFailure(ApiException.class).recoverWithUni(failure -> {
+            ApiException refusal = (ApiException) failure;
+            if (refusal.status() >= 500) {
+                return Uni.createFrom().failure(failure);
+            }
+            return database.withTransaction(connection -> queue.enqueue(connection,
+                            List.of(new FederationQueue.Outgoing(origin, RemoteSends.REFUSED, RemoteSends.refusal(append, refusal)))))
+                    .invoke(queue::wake);
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package io.stratum.core.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.stratum.core.server.ServerConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * This server's copy of chats whose home is another server. Applies the home's {@code chat.event}
+ * envelopes: creates the chat from the snapshot the first event carries, follows membership and name
+ * changes, stores each event under the home's sequence number (a second copy of an event changes
+ * nothing), and delivers new events to the local members like local ones. Events from a server that
+ * is not the chat's home are ignored.
+ */
+@ApplicationScoped
+public class ChatReplica {
+    private static final Logger LOGGER = Logger.getLogger(ChatReplica.class);
+
+    private final Pool database;
+    private final ChatEventPublisher publisher;
+    private final RemoteSends remoteSends;
+    private final String ownId;
+
+    public ChatReplica(Pool database, ChatEventPublisher publisher, RemoteSends remoteSends, ServerConfig server) {
+        this.database = database;
+        this.publisher = publisher;
+        this.remoteSends = remoteSends;
+        this.ownId = server.id();
+    }
+
+    /** Applies one event of the chat's home {@code origin}; see {@link io.stratum.core.federation.FederationInbox} for the contract. */
+    public Uni<Void> apply(String origin, JsonObject payload) {
+        ChatEvent event;
+        JsonObject snapshot = payload.getJsonObject("chat");
+        try {
+            event = ChatEvent.fromJson(payload.getJsonObject("event"));
+        } catch (RuntimeException e) {
+            LOGGER.warnv("Malformed chat.event from {0} ignored: {1}", origin, e.getClass().getSimpleName());
+            return Uni.createFrom().voidItem();
+        }
+        return database.withTransaction(connection -> connection.preparedQuery("SELECT home_server FROM chat WHERE id = $1 FOR UPDATE")
+                        .execute(Tuple.of(event.chatId()))
+                        .chain(rows -> {
+                            String home = rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
+                            if (home != null && !home.equals(origin)) {
+                                LOGGER.warnv("Event of chat {0} from {1}, which is not its home ({2}): ignored", event.chatId(), origin, home);
+                                return Uni.createFrom().item((Delivery) null);
+                            }
+                            if (home == null && snapshot == null) {
+                                LOGGER.warnv("Event of unknown chat {0} from {1} without a snapshot: ignored", event.chatId(), origin);
+                                return Uni.createFrom().item((Delivery) null);
+                            }
+                            Uni<List<UUID>> members = home == null ? create(connection, origin, snapshot)
+                                    : snapshot == null ? Uni.createFrom().item(List.of()) : follow(connection, event, snapshot);
+                            return members.chain(gone -> store(connection, event, gone));
+                        }))
+                .invoke(delivery -> {
+                    if (delivery != null) {
+                        publisher.publish(List.of(delivery));
+                        remoteSends.confirmed(delivery.event());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<List<UUID>> create(SqlConnection connection, String origin, JsonObject snapshot) {
+        UUID chatId = UUID.fromString(snapshot.getString("id"));
+        JsonArray members = snapshot.getJsonArray("members", new JsonArray());
+        String kind = snapshot.getString("kind", Chats.GROUP);
+        String personalKey = Chats.PERSONAL.equals(kind) ? members.stream().map(m -> ((JsonObject) m).getString("huid")).sorted()
+                .reduce((a, b) -> a + ":" + b).orElse(null) : null;
+        // If both servers made the pair's personal chat at once, the other one keeps the key here.
+        return connection.preparedQuery("""
+                        INSERT INTO chat (id, kind, name, home_server, personal_key, created_by, last_seq)
+                        VALUES ($1, $2, $3, $4, CASE WHEN EXISTS (SELECT 1 FROM chat WHERE personal_key = $5) THEN NULL ELSE $5 END, $6, 0)""")
+                .execute(Tuple.tuple().addUUID(chatId).addString(kind).addString(snapshot.getString("name", "")).addString(origin)
+                        .addString(personalKey).addUUID(UUID.fromString(snapshot.getString("created_by"))))
+                .chain(() -> members(connection, chatId, 0, members))
+                .replaceWith(List.of());
+    }
+
+    /** Brings the members in line with the snapshot; returns the local users who are no longer members. */
+    private Uni<List<UUID>> follow(SqlConnection connection, ChatEvent event, JsonObject snapshot) {
+        JsonArray members = snapshot.getJsonArray("members", new JsonArray());
+        UUID[] huids = members.stream().map(m -> UUID.fromString(((JsonObject) m).getString("huid"))).toArray(UUID[]::new);
+        return connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1").execute(Tuple.of(event.chatId(), snapshot.getString("name", "")))
+                .chain(() -> connection.preparedQuery("DELETE FROM chat_member WHERE chat_id = $1 AND NOT (huid = ANY($2)) RETURNING huid, server")
+                        .execute(Tuple.of(event.chatId(), huids)))
+                .chain(removed -> {
+                    List<UUID> gone = new ArrayList<>();
+                    for (Row row : removed) {
+                        if (row.getString(1) == null) {
+                            gone.add(row.getUUID(0));
+                        }
+                    }
+                    return members(connection, event.chatId(), event.seq() - 1, members).replaceWith(gone);
+                });
+    }
+
+    private Uni<Void> members(SqlConnection connection, UUID chatId, long joinedSeq, JsonArray members) {
+        List<UUID> huids = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        for (Object value : members) {
+            JsonObject member = (JsonObject) value;
+            huids.add(UUID.fromString(member.getString("huid")));
+            roles.add("admin".equals(member.getString("role")) ? "admin" : "member");
+            String server = member.getString("server");
+            servers.add(server == null || server.equals(ownId) ? null : server);
+        }
+        return connection.preparedQuery("""
+                        INSERT INTO chat_member (chat_id, huid, role, joined_seq, server)
+                        SELECT $1, h, r, $2, s FROM unnest($3::uuid[], $4::text[], $5::text[]) AS x(h, r, s)
+                        ON CONFLICT (chat_id, huid) DO UPDATE SET role = EXCLUDED.role, server = EXCLUDED.server""")
+                .execute(Tuple.of(chatId, joinedSeq, huids.toArray(UUID[]::new), roles.toArray(String[]::new), servers.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Delivery> store(SqlConnection connection, ChatEvent event, List<UUID> gone) {
+        return connection.preparedQuery("SELECT 1 FROM chat_event WHERE chat_id = $1 AND seq = $2").execute(Tuple.of(event.chatId(), event.seq()))
+                .chain(existing -> {
+                    if (existing.iterator().hasNext()) {
+                        return Uni.createFrom().item((Delivery) null);
+                    }
+                    return ChatEvents.insert(connection, List.of(event))
+                            .chain(() -> ChatEvents.applyChanges(connection, List.of(event)))
+                            .chain(() -> connection.preparedQuery("UPDATE chat SET last_seq = GREATEST(last_seq, $2) WHERE id = $1")
+                                    .execute(Tuple.of(event.chatId(), event.seq())))
+                            .chain(() -> connection.preparedQuery("SELECT huid FROM chat_member WHERE chat_id = $1 AND server IS NULL")
+                                    .execute(Tuple.of(event.chatId())))
+                            .map(rows -> {
+                                List<UUID> recipients = new ArrayList<>(gone);
+                                rows.forEach(row -> recipients.add(row.getUUID(0)));
+                                return new Delivery(event, recipients);
+                            });
+                });
+    }
+}

@@ -1,0 +1,109 @@
+package io.stratum.core.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.stratum.core.api.ApiException;
+import io.stratum.core.federation.FederationQueue;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Sends of this server's users to chats whose home is another server. The request is checked against
+ * the local replica (the author must be a member), queued durably as a {@code chat.append} envelope
+ * for the home, and answered when the home's event for it comes back ({@link #confirmed}) or the home
+ * refuses it ({@link #refused}). If neither happens within {@code remote-confirm-timeout} the sender
+ * gets {@code queued}: the envelope stays queued and the message arrives when the home answers.
+ */
+@ApplicationScoped
+public class RemoteSends {
+    public static final String APPEND = "chat.append";
+    public static final String REFUSED = "chat.refused";
+    private static final Logger LOGGER = Logger.getLogger(RemoteSends.class);
+
+    private final Pool database;
+    private final FederationQueue queue;
+    private final MessagingConfig config;
+    private final Map<String, CompletableFuture<Appended>> waiting = new ConcurrentHashMap<>();
+
+    public RemoteSends(Pool database, FederationQueue queue, MessagingConfig config) {
+        this.database = database;
+        this.queue = queue;
+        this.config = config;
+    }
+
+    /** Forwards a local user's request to the chat's home server. */
+    Uni<Appended> forward(Append append, String home) {
+        String key = key(append.author().toString(), append.clientId());
+        CompletableFuture<Appended> answer = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        return database.withTransaction(connection -> connection.preparedQuery(ChatEvents.SELECT + " WHERE author = $1 AND client_id = $2")
+                        .execute(Tuple.of(append.author(), append.clientId()))
+                        .chain(existing -> {
+                            if (existing.iterator().hasNext()) {
+                                return Uni.createFrom().item(new Appended(ChatEvents.from(existing.iterator().next()), true));
+                            }
+                            return connection.preparedQuery("SELECT 1 FROM chat_member m JOIN chat c ON c.id = m.chat_id "
+                                            + "WHERE m.chat_id = $1 AND m.huid = $2 AND m.server IS NULL AND c.deleted_at IS NULL")
+                                    .execute(Tuple.of(append.chatId(), append.author()))
+                                    .chain(member -> {
+                                        if (!member.iterator().hasNext()) {
+                                            throw ChatErrors.noSuchChat();
+                                        }
+                                        return queue.enqueue(connection, List.of(new FederationQueue.Outgoing(home, APPEND, append.toJson())));
+                                    })
+                                    .replaceWith((Appended) null);
+                        }))
+                .chain(done -> {
+                    if (done != null) {
+                        waiting.remove(key, answer);
+                        return Uni.createFrom().item(done);
+                    }
+                    queue.wake();
+                    return Uni.createFrom().completionStage(answer)
+                            .ifNoItem().after(config.remoteConfirmTimeout()).failWith(() -> new ApiException(202, "queued",
+                                    "the chat's home server " + home + " has not confirmed the message yet; it stays queued and is "
+                                            + "delivered when the home server answers (sending again with the same client_id is safe)"));
+                })
+                .onTermination().invoke(() -> waiting.remove(key, answer));
+    }
+
+    /** A replica received the home's event: answers the sender waiting for it, if any. */
+    void confirmed(ChatEvent event) {
+        if (event.clientId() != null) {
+            CompletableFuture<Appended> answer = waiting.remove(key(event.author().toString(), event.clientId()));
+            if (answer != null) {
+                answer.complete(new Appended(event, false));
+            }
+        }
+    }
+
+    /** The home refused a forwarded request ({@code chat.refused}). */
+    void refused(JsonObject payload) {
+        CompletableFuture<Appended> answer = waiting.remove(key(payload.getString("author", ""), payload.getString("client_id", "")));
+        if (answer != null) {
+            answer.completeExceptionally(new ApiException(payload.getInteger("status", 400), payload.getString("code", "refused"),
+                    payload.getString("message", "the chat's home server refused the request")));
+        } else {
+            LOGGER.infov("The home server refused a forwarded request ({0}) after its sender stopped waiting", payload.getString("code"));
+        }
+    }
+
+    /** The refusal a home sends back for a remote member's request that it cannot take. */
+    static JsonObject refusal(Append append, ApiException failure) {
+        return new JsonObject().put("author", append.author().toString()).put("client_id", append.clientId())
+                .put("chat", append.chatId().toString()).put("status", failure.status()).put("code", failure.code())
+                .put("message", failure.getMessage());
+    }
+
+    private static String key(String author, String clientId) {
+        return author + "/" + clientId;
+    }
+}
