@@ -68,7 +68,7 @@ public class RemoteSends {
                     }
                     queue.wake();
                     return Uni.createFrom().completionStage(answer)
-                            .ifNoItem().after(config.remoteConfirmTimeout()).failWith(() -> new ApiException(202, "queued",
+                            .ifNoItem().after(config.remoteConfirmTimeout()).failWith(() -> new ApiException(504, "queued",
                                     "the chat's home server " + home + " has not confirmed the message yet; it stays queued and is "
                                             + "delivered when the home server answers (sending again with the same client_id is safe)"));
                 })

@@ -36,7 +36,7 @@ public class FederationQueue {
             return Uni.createFrom().voidItem();
         }
         return connection.preparedQuery("INSERT INTO federation_outbox (destination, kind, payload) "
-                        + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(d, k, p, n) ORDER BY n")
+                        + "SELECT d, k, p FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(d, k, p, n) ORDER BY n")
                 .execute(Tuple.of(envelopes.stream().map(Outgoing::destination).toArray(String[]::new),
                         envelopes.stream().map(Outgoing::kind).toArray(String[]::new),
                         envelopes.stream().map(e -> e.payload().encode()).toArray(String[]::new)))
