@@ -52,6 +52,11 @@ class DemoIT {
 
             assertDemoUsersLogInWithPinsFromTheMailCatcherAndChat(dir);
             assertEveryDemoTrustLinkTurnsGreen(dir);
+            new DemoFederationChecks(dir, email -> {
+                String server = email.substring(email.indexOf('@') + 1, email.lastIndexOf(".demo"));
+                StratumClient client = StratumClient.of(URI.create("http://localhost:" + java.util.Map.of("cts-a", 8182, "cts-b", 8183, "cts-c", 8184).get(server)));
+                return client.session(logIn(client, email, dir), CredentialStore.IN_MEMORY);
+            }).run();
         } finally {
             Stratum.Result down = Stratum.command(Duration.ofSeconds(180), "demo", "down", "--dir", dir);
             assertEquals(0, down.exitCode(), down.all());

@@ -1,0 +1,255 @@
+package io.stratum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.stratum.client.StratumSession;
+import io.stratum.client.chat.Chat;
+import io.stratum.client.chat.ChatEvent;
+import io.stratum.common.settings.Settings;
+import io.stratum.common.settings.SettingsFile;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Chats across the demo federation (cts-a and cts-b under the ets, the ets and cts-c under the rts,
+ * cts-a and cts-c partners): over the direct partner trust, up and down through the ets and the rts,
+ * a group on three servers, the direct link cut and healed with nothing lost, duplicated or
+ * reordered, and a forged envelope refused at its destination.
+ */
+final class DemoFederationChecks {
+    private final String dir;
+    private final Function<String, StratumSession> login;
+
+    /** {@code login}: an e-mail address of a demo server → a logged-in session on that server. */
+    DemoFederationChecks(String dir, Function<String, StratumSession> login) {
+        this.dir = dir;
+        this.login = login;
+    }
+
+    void run() {
+        StratumSession alice = login.apply("anna@cts-a.demo");
+        StratumSession carol = login.apply("carol@cts-c.demo");
+        StratumSession dave = login.apply("dave@cts-b.demo");
+
+        // Partners cts-a and cts-c: over their direct trust, both ways.
+        Chat ac = alice.chats().createPersonal(carol.credentials().address());
+        converse(ac, alice, carol, "partners");
+        // cts-b and cts-c have no trust: through the ets and the rts, both ways.
+        Chat dc = dave.chats().createPersonal(carol.credentials().address());
+        converse(dc, dave, carol, "relayed");
+        assertEquals(dc.id(), carol.chats().createPersonal(dave.credentials().address()).id(),
+                "the other side asking for the pair's personal chat gets the same chat");
+
+        // A group on three servers: every member sends, every member sees the same log.
+        Chat group = alice.chats().createGroup("Three companies", List.of(carol.credentials().address(), dave.credentials().address()));
+        long last = 0;
+        for (StratumSession member : List.of(alice, carol, dave)) {
+            awaitChat(member, group.id());
+            last = Math.max(last, member.chats().sendText(group.id(), "g-" + UUID.randomUUID(), "from " + member.credentials().address()));
+        }
+        List<String> home = awaitBodies(alice, group.id(), last);
+        assertEquals(home, awaitBodies(carol, group.id(), last));
+        assertEquals(home, awaitBodies(dave, group.id(), last));
+        assertEquals(3, home.stream().filter(body -> body.startsWith("from ")).count(), home::toString);
+
+        failOverAndBack(ac, alice, carol);
+        forgedEnvelopeIsRefused(dave);
+    }
+
+    /** One message each way; both sides see both, under the home's numbers. */
+    private void converse(Chat chat, StratumSession home, StratumSession other, String label) {
+        awaitChat(other, chat.id());
+        long first = home.chats().sendText(chat.id(), label + "-1-" + UUID.randomUUID(), label + ": hello from the home");
+        long second = other.chats().sendText(chat.id(), label + "-2-" + UUID.randomUUID(), label + ": hello back");
+        assertEquals(first + 1, second, "the home numbers the remote member's message next");
+        List<String> seen = awaitBodies(other, chat.id(), second);
+        assertEquals(seen, awaitBodies(home, chat.id(), second));
+        assertEquals(List.of(label + ": hello from the home", label + ": hello back"), seen.subList(seen.size() - 2, seen.size()));
+    }
+
+    /**
+     * Blocking the partner trust on cts-a cuts the direct link: messages go through the relays; unblocking
+     * it brings the direct link back. Every message arrives once, in order.
+     */
+    private void failOverAndBack(Chat chat, StratumSession alice, StratumSession carol) {
+        DemoAdmin ctsA = new DemoAdmin(dir, "cts-a", 8182);
+        long before = carol.chats().get(chat.id()).lastSeq();
+        List<String> sent = new ArrayList<>();
+        ctsA.call("POST", "/api/v1/admin/trusts/cts-c/disable");
+        ctsA.awaitLink("cts-c", "PURPLE");
+        for (int i = 0; i < 30; i++) {
+            String body = "while the direct link is down #" + i;
+            alice.chats().sendText(chat.id(), "down-" + i + "-" + UUID.randomUUID(), body);
+            sent.add(body);
+        }
+        String reply = "carol answers through the relays";
+        carol.chats().sendText(chat.id(), "down-reply-" + UUID.randomUUID(), reply);
+        sent.add(reply);
+        ctsA.call("POST", "/api/v1/admin/trusts/cts-c/enable");
+        ctsA.awaitLink("cts-c", "GREEN");
+        long last = 0;
+        for (int i = 0; i < 30; i++) {
+            String body = "after the link healed #" + i;
+            last = alice.chats().sendText(chat.id(), "up-" + i + "-" + UUID.randomUUID(), body);
+            sent.add(body);
+        }
+        assertEquals(before + sent.size(), last, "every message got the next number at the home");
+        List<ChatEvent> carolSees = awaitEvents(carol, chat.id(), before, last);
+        assertEquals(sent, carolSees.stream().map(ChatEvent::body).toList(), "all once, in order, on the replica");
+        List<ChatEvent> aliceSees = awaitEvents(alice, chat.id(), before, last);
+        assertEquals(sent, aliceSees.stream().map(ChatEvent::body).toList());
+    }
+
+    /**
+     * A relay (the ets) hands cts-b an envelope that claims to come from cts-a but is not signed by it:
+     * cts-b refuses it, audits it, and nothing of it appears.
+     */
+    private void forgedEnvelopeIsRefused(StratumSession dave) {
+        UUID chat = UUID.randomUUID();
+        JsonObject event = new JsonObject().put("type", "event").put("chat", chat.toString()).put("seq", 1).put("kind", "created")
+                .put("author", UUID.randomUUID().toString()).put("ts", java.time.Instant.now().toString());
+        JsonObject snapshot = new JsonObject().put("id", chat.toString()).put("kind", "group").put("name", "Forged").put("home", "cts-a")
+                .put("created_by", event.getString("author")).put("members", new JsonArray()
+                        .add(new JsonObject().put("huid", dave.credentials().huid().toString()).put("server", "cts-b").put("role", "member")));
+        String payload = new JsonObject().put("event", event).put("chat", snapshot).encode();
+        String signed = "cts-a\ncts-b\n999999\nchat.event\n" + payload;
+        JsonObject envelope = new JsonObject().put("origin", "cts-a").put("to", "cts-b").put("id", 999999).put("kind", "chat.event")
+                .put("payload", payload).put("hops", 7).put("sig", Base64.getEncoder().encodeToString(impostorSignature(signed)));
+        sql("ets", "INSERT INTO federation_outbox (destination, envelope) VALUES ('cts-b', ?)", envelope.encode());
+        Stratum.await("cts-b to refuse the forged envelope", Duration.ofSeconds(30),
+                () -> count("cts-b", "SELECT count(*) FROM audit_log WHERE action = 'server.envelope_refused' AND actor = 'cts-a' "
+                        + "AND details LIKE '%bad_signature%'") > 0);
+        assertEquals(0, count("cts-b", "SELECT count(*) FROM chat WHERE id = '" + chat + "'"), "the forged chat does not exist");
+        assertEquals(0, count("ets", "SELECT count(*) FROM federation_outbox WHERE envelope LIKE '%999999%'"),
+                "the relay forgot it once refused");
+        assertFalse(dave.chats().list().stream().anyMatch(c -> c.id().equals(chat)));
+    }
+
+    /** An Ed25519 signature by a key that is not cts-a's. */
+    private static byte[] impostorSignature(String text) {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
+            signature.initSign(java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+            signature.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return signature.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitChat(StratumSession member, UUID chat) {
+        Stratum.await(member.credentials().address() + " to see chat " + chat, Duration.ofSeconds(30),
+                () -> member.chats().list().stream().anyMatch(c -> c.id().equals(chat)));
+    }
+
+    /** The bodies of the chat's messages up to {@code untilSeq}, once the member's server has them all. */
+    private static List<String> awaitBodies(StratumSession member, UUID chat, long untilSeq) {
+        return awaitEvents(member, chat, 0, untilSeq).stream().filter(ChatEvent::isMessage).map(ChatEvent::body).toList();
+    }
+
+    /** Events after {@code afterSeq} up to {@code untilSeq}, gap-free, once the member's server has them all. */
+    private static List<ChatEvent> awaitEvents(StratumSession member, UUID chat, long afterSeq, long untilSeq) {
+        List<List<ChatEvent>> last = new ArrayList<>(List.of(List.of()));
+        Stratum.await(member.credentials().address() + " to have events " + (afterSeq + 1) + ".." + untilSeq + " of " + chat,
+                Duration.ofSeconds(60), () -> {
+                    last.set(0, member.chats().historyBetween(chat, afterSeq, untilSeq));
+                    return last.get(0).size() == untilSeq - afterSeq;
+                });
+        List<ChatEvent> events = last.get(0);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(afterSeq + 1 + i, events.get(i).seq(), "gap-free, in order");
+        }
+        return events.stream().filter(ChatEvent::isMessage).toList();
+    }
+
+    private Settings settings(String server) {
+        try {
+            return SettingsFile.read(Path.of(dir, server, "settings.yaml"), Optional.empty());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void sql(String server, String statement, String value) {
+        Settings settings = settings(server);
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword());
+                PreparedStatement update = connection.prepareStatement(statement)) {
+            update.setString(1, value);
+            update.executeUpdate();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long count(String server, String query) {
+        Settings settings = settings(server);
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword());
+                PreparedStatement statement = connection.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The demo administrator of one server, through the console's API. */
+    static final class DemoAdmin {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final String url;
+        private final String csrf;
+
+        DemoAdmin(String dir, String server, int port) {
+            this.url = "http://localhost:" + port;
+            try {
+                String password = Files.readString(Path.of(dir, server, "demo-admin-password")).strip();
+                HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/session"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "demo").put("password", password).encode()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, session.statusCode(), session.body());
+                this.csrf = new JsonObject(session.body()).getString("csrfToken");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        String call(String method, String path) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-CSRF-Token", csrf)
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), () -> method + " " + path + ": " + response.body());
+                return response.body();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        void awaitLink(String remote, String state) {
+            Stratum.await("the link to " + remote + " to be " + state, Duration.ofSeconds(60),
+                    () -> call("GET", "/api/v1/admin/trusts/" + remote + "/link").contains("\"state\":\"" + state + "\""));
+        }
+    }
+}
