@@ -73,7 +73,16 @@ final class DemoFederationChecks {
         assertEquals(3, home.stream().filter(body -> body.startsWith("from ")).count(), home::toString);
 
         failOverAndBack(ac, alice, carol);
+        queuesWhileThereIsNoPath(ac, alice, carol);
         forgedEnvelopeIsRefused(dave);
+
+        // kill -9 of each server in turn, and of the Kafka broker, while 1,000 messages are being sent.
+        KillWhileSending kill = new KillWhileSending(dir);
+        kill.run("receiver cts-c killed", "cts-c/run/server.pid", alice, ac.id(), 1000, List.of(alice, carol));
+        kill.run("home and sender cts-a killed", "cts-a/run/server.pid", alice, ac.id(), 1000, List.of(alice, carol));
+        kill.run("relay ets killed", "ets/run/server.pid", dave, dc.id(), 1000, List.of(dave, carol));
+        kill.run("home cts-b of a remote sender killed", "cts-b/run/server.pid", carol, dc.id(), 1000, List.of(dave, carol));
+        kill.run("Kafka broker killed", "infra/run/kafka.pid", alice, ac.id(), 1000, List.of(alice, carol));
     }
 
     /** One message each way; both sides see both, under the home's numbers. */
@@ -118,6 +127,41 @@ final class DemoFederationChecks {
         assertEquals(sent, carolSees.stream().map(ChatEvent::body).toList(), "all once, in order, on the replica");
         List<ChatEvent> aliceSees = awaitEvents(alice, chat.id(), before, last);
         assertEquals(sent, aliceSees.stream().map(ChatEvent::body).toList());
+    }
+
+    /**
+     * With both the partner trust and the upstream trust blocked, cts-a has no path to cts-c: what Alice
+     * sends waits in cts-a's outbox, visible in the admin API and the metrics, and arrives when a path returns.
+     */
+    private void queuesWhileThereIsNoPath(Chat chat, StratumSession alice, StratumSession carol) {
+        DemoAdmin ctsA = new DemoAdmin(dir, "cts-a", 8182);
+        ctsA.call("POST", "/api/v1/admin/trusts/cts-c/disable");
+        ctsA.call("POST", "/api/v1/admin/trusts/ets/disable");
+        ctsA.awaitLink("ets", "PURPLE");
+        ctsA.awaitLink("cts-c", "PURPLE");
+        long seq = alice.chats().sendText(chat.id(), "no-path-" + UUID.randomUUID(), "waits for a path");
+        Stratum.await("cts-a to show the envelope queued for cts-c", Duration.ofSeconds(30),
+                () -> new JsonObject(ctsA.call("GET", "/api/v1/admin/trusts/cts-c/link")).getLong("queued", 0L) >= 1);
+        String password = readString(Path.of(dir, "cts-a", "prometheus.password")).strip();
+        Stratum.await("trust_queue_depth for cts-c on cts-a", Duration.ofSeconds(30), () -> {
+            java.net.http.HttpResponse<String> metrics = Stratum.get("http://localhost:8182/q/metrics", "prometheus", password);
+            return metrics != null && metrics.body().lines().anyMatch(line -> line.startsWith("trust_queue_depth{remote=\"cts-c\"}")
+                    && !line.endsWith(" 0.0"));
+        });
+        assertEquals(seq - 1, carol.chats().get(chat.id()).lastSeq(), "nothing reached cts-c without a path");
+        ctsA.call("POST", "/api/v1/admin/trusts/ets/enable");
+        ctsA.call("POST", "/api/v1/admin/trusts/cts-c/enable");
+        assertEquals(List.of("waits for a path"), awaitEvents(carol, chat.id(), seq - 1, seq).stream().map(ChatEvent::body).toList());
+        Stratum.await("the queue for cts-c on cts-a to drain", Duration.ofSeconds(30),
+                () -> new JsonObject(ctsA.call("GET", "/api/v1/admin/trusts/cts-c/link")).getLong("queued", 1L) == 0);
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**

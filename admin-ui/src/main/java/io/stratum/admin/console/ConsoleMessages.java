@@ -89,6 +89,9 @@ public interface ConsoleMessages {
     @Message("Allow this server to send e-mail through us") String trust_allow_email();
     @Message("Bookkeeping") String trust_notes();
     @Message("Status") String trust_status();
+    @Message("Queued") String trust_queued();
+    @Message("oldest {seconds} s") String trust_oldest(long seconds);
+    @Message("{failures} failed attempts") String trust_failures(int failures);
     @Message("upstream (settings.yaml)") String trust_upstream();
     @Message("connected") String trust_state_green();
     @Message("not connected") String trust_state_red();

@@ -43,9 +43,16 @@ public class TrustLinks {
         this.listener = listener;
     }
 
-    public TrustLinks(MeterRegistry registry) {
+    private final MultiGauge linkFailures;
+    private final LinkBacklog backlog;
+
+    public TrustLinks(MeterRegistry registry, LinkBacklog backlog) {
+        this.backlog = backlog;
         this.connectionStatus = MultiGauge.builder("connection_status")
                 .description("Trust link state per remote server: 1 connected (green), 0 not connected (red), -1 blocked (purple)")
+                .register(registry);
+        this.linkFailures = MultiGauge.builder("trust_link_failures")
+                .description("Failed attempts to connect to a remote server since the last success (the retry backoff grows with them)")
                 .register(registry);
     }
 
@@ -67,8 +74,10 @@ public class TrustLinks {
         Attempts failed = attempts.get(trust.remoteId());
         LinkState state = state(trust);
         Instant since = link != null ? link.since() : failed != null ? failed.at() : trust.updatedAt();
+        LinkBacklog.Queued queued = backlog.queued(trust.remoteId());
         return new LinkStatus(trust.remoteId(), state, since, failed == null ? "" : failed.lastProblem(),
-                failed == null ? 0 : failed.failures(), state == LinkState.RED && dialing && failed != null ? failed.next() : null, dialing);
+                failed == null ? 0 : failed.failures(), state == LinkState.RED && dialing && failed != null ? failed.next() : null, dialing,
+                queued.envelopes(), queued.oldestSeconds());
     }
 
     boolean connected(String remoteId) {
@@ -124,10 +133,15 @@ public class TrustLinks {
     /** Refreshes the set of {@code connection_status} series from the current trusts (the dialer does, every dial interval). */
     void publish(List<Trust> trusts) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        List<MultiGauge.Row<?>> failures = new ArrayList<>();
         for (Trust trust : trusts) {
             // Connected or not is read at each scrape; enabled or blocked as of this refresh.
             rows.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), trust, current -> state(current).metric()));
+            failures.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), trust.remoteId(),
+                    remote -> attempts.containsKey(remote) ? attempts.get(remote).failures() : 0));
         }
         connectionStatus.register(rows, true);
+        linkFailures.register(failures, true);
+        backlog.trusts(trusts.stream().map(Trust::remoteId).collect(java.util.stream.Collectors.toSet()));
     }
 }
