@@ -35,6 +35,11 @@ public final class TrustLink {
         this.dialed = dialed;
         this.heartbeat = heartbeat;
         frames.handler(this::onFrame);
+        // Replaces the handshake's handler: after the handshake a failure is the link's, not a refusal.
+        frames.exceptionHandler(failure -> {
+            LOGGER.warnv("Trust link with {0} failed ({1}): closing", remoteId, failure.getClass().getSimpleName());
+            socket.close();
+        });
     }
 
     public String remoteId() {
