@@ -25,7 +25,7 @@ final class Api {
     }
 
     /** {@code POST /api/v1/chats}; completes with the new chat's id. */
-    CompletableFuture<String> createChat(BenchUser creator, String kind, String name, List<UUID> members) {
+    CompletableFuture<String> createChat(BenchUser creator, String kind, String name, List<?> members) {
         ObjectNode body = JSON.createObjectNode().put("kind", kind).put("name", name);
         members.forEach(member -> body.withArray("members").add(member.toString()));
         return post(creator, "/api/v1/chats", body, 201).thenApply(chat -> chat.get("id").asText());

@@ -74,6 +74,9 @@ public class ConsoleTrusts {
     public Trust setEnabled(AdminPrincipal admin, String remoteId, boolean enabled) {
         Trust before = get(remoteId);
         Trust after = Await.of(trusts.setEnabled(remoteId, enabled, admin.username()));
+        if (!enabled) {
+            links.close(remoteId);
+        }
         audited(admin, enabled ? "trust.enable" : "trust.disable", remoteId, Map.of("enabled", before.enabled()),
                 Map.of("enabled", after.enabled()));
         return after;
@@ -81,6 +84,7 @@ public class ConsoleTrusts {
 
     public void delete(AdminPrincipal admin, String remoteId) {
         Trust deleted = Await.of(trusts.delete(remoteId));
+        links.close(remoteId);
         audited(admin, "trust.delete", remoteId, view(deleted, null), Map.of());
     }
 

@@ -101,8 +101,8 @@ public class TrustLinks {
         listener.up(link);
     }
 
-    /** Closes the link to a remote (its trust was blocked or deleted). */
-    void close(String remoteId) {
+    /** Closes the link to a remote at once (its trust was blocked or deleted): no envelope crosses it any more. */
+    public void close(String remoteId) {
         TrustLink link = links.remove(remoteId);
         if (link != null) {
             link.close();
