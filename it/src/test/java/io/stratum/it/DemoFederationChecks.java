@@ -2,6 +2,7 @@ package io.stratum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -71,6 +72,7 @@ final class DemoFederationChecks {
         assertEquals(home, awaitBodies(carol, group.id(), last));
         assertEquals(home, awaitBodies(dave, group.id(), last));
         assertEquals(3, home.stream().filter(body -> body.startsWith("from ")).count(), home::toString);
+        readReceiptsCrossServers(group.id(), last, dave, List.of(alice, carol));
 
         failOverAndBack(ac, alice, carol);
         queuesWhileThereIsNoPath(ac, alice, carol);
@@ -94,6 +96,21 @@ final class DemoFederationChecks {
         List<String> seen = awaitBodies(other, chat.id(), second);
         assertEquals(seen, awaitBodies(home, chat.id(), second));
         assertEquals(List.of(label + ": hello from the home", label + ": hello back"), seen.subList(seen.size() - 2, seen.size()));
+    }
+
+    /** Dave (cts-b) reads the group on his device: the home (cts-a) and the other replica (cts-c) see his read receipt. */
+    private static void readReceiptsCrossServers(UUID chat, long seq, StratumSession reader, List<StratumSession> others) {
+        try (io.stratum.client.live.LiveSession live = reader.live(new io.stratum.client.live.Cursors(),
+                new io.stratum.client.live.LiveListener() { }).start()) {
+            assertTrue(live.awaitLive(Duration.ofSeconds(30)), "Dave's live session");
+            assertEquals(seq, live.markRead(chat, seq).get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        for (StratumSession other : others) {
+            Stratum.await(other.credentials().address() + " to see Dave's read receipt", Duration.ofSeconds(30),
+                    () -> other.chats().get(chat).members().stream().anyMatch(m -> m.huid().equals(reader.credentials().huid()) && m.readSeq() == seq));
+        }
     }
 
     /**

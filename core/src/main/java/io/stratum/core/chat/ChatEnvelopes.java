@@ -16,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * The chat envelopes other servers send this one: {@code chat.event} (this server keeps a replica
  * of the chat), {@code chat.append} (this server is the chat's home; a remote member sends, edits or
- * deletes) and {@code chat.refused} (the home refused what one of our users sent).
+ * deletes), {@code chat.receipt} (a member's delivery/read receipt) and {@code chat.refused} (the home
+ * refused what one of our users sent).
  */
 @ApplicationScoped
 public class ChatEnvelopes implements FederationInbox {
@@ -27,8 +28,11 @@ public class ChatEnvelopes implements FederationInbox {
     private final RemoteSends remoteSends;
     private final FederationQueue queue;
     private final Pool database;
+    private final RemoteReceipts receipts;
 
-    public ChatEnvelopes(ChatReplica replica, ChatLog log, RemoteSends remoteSends, FederationQueue queue, Pool database) {
+    public ChatEnvelopes(ChatReplica replica, ChatLog log, RemoteSends remoteSends, FederationQueue queue, Pool database,
+            RemoteReceipts receipts) {
+        this.receipts = receipts;
         this.replica = replica;
         this.log = log;
         this.remoteSends = remoteSends;
@@ -43,6 +47,8 @@ public class ChatEnvelopes implements FederationInbox {
                 return replica.apply(origin, payload);
             case RemoteSends.APPEND:
                 return append(origin, payload);
+            case RemoteReceipts.RECEIPT:
+                return receipts.apply(origin, payload);
             case RemoteSends.REFUSED:
                 remoteSends.refused(payload);
                 return Uni.createFrom().voidItem();

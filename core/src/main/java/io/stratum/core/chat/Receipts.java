@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -18,10 +19,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Receipts {
     private final Pool database;
     private final ChatEventPublisher publisher;
+    private final RemoteReceipts remote;
+    private final String ownId;
 
-    public Receipts(Pool database, ChatEventPublisher publisher) {
+    public Receipts(Pool database, ChatEventPublisher publisher, RemoteReceipts remote, io.stratum.core.server.ServerConfig server) {
+        this.ownId = server.id();
         this.database = database;
         this.publisher = publisher;
+        this.remote = remote;
     }
 
     /**
@@ -33,13 +38,19 @@ public class Receipts {
         // Reading implies delivery; a pointer never moves back nor beyond the log.
         String sql = "UPDATE chat_member m SET " + column + " = GREATEST(m." + column + ", LEAST($3, c.last_seq))"
                 + (read ? ", delivered_seq = GREATEST(m.delivered_seq, LEAST($3, c.last_seq))" : "")
-                + " FROM chat c WHERE c.id = m.chat_id AND m.chat_id = $1 AND m.huid = $2 RETURNING m." + column;
-        return database.preparedQuery(sql).execute(Tuple.of(chatId, member, seq))
+                + " FROM chat c WHERE c.id = m.chat_id AND m.chat_id = $1 AND m.huid = $2 AND m.server IS NULL"
+                + " RETURNING m." + column + ", m.delivered_seq, m.read_seq, c.home_server <> $4 OR EXISTS "
+                + "(SELECT 1 FROM chat_member o WHERE o.chat_id = m.chat_id AND o.server IS NOT NULL)";
+        return database.preparedQuery(sql).execute(Tuple.of(chatId, member, seq, ownId))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ChatErrors.noSuchChat();
                     }
-                    long stored = rows.iterator().next().getLong(0);
+                    Row row = rows.iterator().next();
+                    long stored = row.getLong(0);
+                    if (row.getBoolean(3)) {
+                        remote.local(chatId, member, row.getLong(1), row.getLong(2));
+                    }
                     return ChatEvents.members(database, List.of(chatId)).map(members -> {
                         publisher.signal(chatId, new JsonObject().put("type", "receipt").put("chat", chatId.toString())
                                 .put("member", member.toString()).put(read ? "read_seq" : "delivered_seq", stored),
