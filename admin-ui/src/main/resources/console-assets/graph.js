@@ -6,7 +6,7 @@
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
   var WIDTH = 960;
-  var HEIGHT = 520;
+  var HEIGHT = 440;
   // Rows from the top: the regional tier and transport links, enterprise servers, corporate servers,
   // servers only known from an announcement.
   var ROWS = { RTS: 0, TTS: 0, ETS: 1, CTS: 2, UNKNOWN: 3 };
@@ -281,34 +281,33 @@
         return response.json();
       })
       .then(function (chat) {
-        var table = document.createElement('table');
-        table.className = 'data';
-        table.id = 'chat-path-table';
-        var body = document.createElement('tbody');
-        table.appendChild(body);
+        var list = document.createElement('ul');
+        list.className = 'paths';
+        list.id = 'chat-path-list';
         chat.servers.forEach(function (server) {
-          var row = document.createElement('tr');
-          row.id = 'chat-path-' + server.server;
-          var name = document.createElement('td');
+          var item = document.createElement('li');
+          item.id = 'chat-path-' + server.server;
+          var name = document.createElement('strong');
           name.textContent = server.server;
+          item.appendChild(name);
           if (server.home) {
             var tag = document.createElement('span');
             tag.className = 'tag';
             tag.textContent = root.getAttribute('data-home-text');
-            name.appendChild(document.createTextNode(' '));
-            name.appendChild(tag);
+            item.appendChild(document.createTextNode(' '));
+            item.appendChild(tag);
           }
-          var members = document.createElement('td');
-          members.textContent = server.members + ' ' + root.getAttribute('data-members-text');
-          var path = document.createElement('td');
+          var members = document.createElement('span');
+          members.className = 'hint';
+          members.textContent = ' ' + root.getAttribute('data-members-text') + ': ' + server.members;
+          item.appendChild(members);
+          var path = document.createElement('div');
           path.className = 'path';
           path.textContent = server.path.length ? server.path.join(' → ') : root.getAttribute('data-no-route-text');
-          row.appendChild(name);
-          row.appendChild(members);
-          row.appendChild(path);
-          body.appendChild(row);
+          item.appendChild(path);
+          list.appendChild(item);
         });
-        out.appendChild(table);
+        out.appendChild(list);
         graph.highlight(chat.servers.map(function (server) {
           return server.path;
         }));

@@ -139,6 +139,7 @@ class GraphBrowserIT {
         browser.findElement(By.id("chat-path-show")).click();
         assertTrue(text(By.id("chat-path-admin-test")).contains("home"), text(By.id("chat-path-admin-test")));
         assertTrue(text(By.id("chat-path-" + partner)).contains("no route now"), text(By.id("chat-path-" + partner)));
+        browser.executeScript("window.scrollTo(0, 0)");
         screenshot("graph");
 
         WebElement input = browser.findElement(By.id("chat-path-id"));

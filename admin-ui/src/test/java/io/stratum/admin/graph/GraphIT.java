@@ -99,6 +99,16 @@ class GraphIT {
         admin.given().get("/admin/assets/graph.js").then().statusCode(200).contentType(containsString("javascript"));
     }
 
+    @Test
+    void shouldShowBothPagesInRussian() {
+        Admins.Session admin = Admins.login(Admins.create("graph", "ADMINISTRATOR", ""));
+
+        admin.given().cookie("stratum_lang", "ru").get("/admin/servers").then().statusCode(200)
+                .body(containsString("Информация для интеграторов")).body(containsString(">Граф</a>"));
+        admin.given().cookie("stratum_lang", "ru").get("/admin/graph").then().statusCode(200)
+                .body(containsString("Путь чата")).body(containsString("data-no-route-text=\"сейчас нет маршрута\""));
+    }
+
     private static String trust(Admins.Session admin) {
         String remote = "cts-" + UUID.randomUUID().toString().substring(0, 8);
         admin.given().contentType(ContentType.JSON).body(Map.of("remoteId", remote, "name", "Partner " + remote, "kind", "CTS",
