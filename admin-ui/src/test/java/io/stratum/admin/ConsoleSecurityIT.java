@@ -59,7 +59,7 @@ class ConsoleSecurityIT {
     void shouldServePagesWithoutInlineScriptOrStyle() {
         Admins.Session session = Admins.login(Admins.create("pages", "ADMINISTRATOR", ""));
         for (String page : List.of("/admin/login", "/admin/server", "/admin/administrators", "/admin/audit", "/admin/settings",
-                "/admin/email", "/admin/registration", "/admin/monitoring", "/admin/logs", "/admin/account")) {
+                "/admin/email", "/admin/registration", "/admin/monitoring", "/admin/logs", "/admin/account", "/admin/servers", "/admin/graph")) {
             String html = session.given().get(page).then().statusCode(200).contentType(containsString("text/html")).extract().asString();
             assertFalse(INLINE_SCRIPT.matcher(html).find(), page + " has an inline script");
             assertFalse(INLINE_STYLE.matcher(html).find(), page + " has an inline style or event handler");

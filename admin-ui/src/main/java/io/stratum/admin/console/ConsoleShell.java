@@ -24,7 +24,7 @@ import io.stratum.admin.web.ConsoleLocale;
 import io.stratum.admin.web.Cookies;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The console's entry page, language toggle and static assets (htmx from its WebJar, the script and the style sheet). */
+/** The console's entry page, language toggle and static assets (htmx from its WebJar, the scripts and the style sheet). */
 @Path(AdminPaths.INTERNAL)
 @Tag(name = "Console")
 public class ConsoleShell {
@@ -32,6 +32,7 @@ public class ConsoleShell {
     private static final Map<String, String[]> ASSETS = Map.of(
             "htmx.min.js", new String[] {HTMX, "text/javascript"},
             "console.js", new String[] {"/console-assets/console.js", "text/javascript"},
+            "graph.js", new String[] {"/console-assets/graph.js", "text/javascript"},
             "console.css", new String[] {"/console-assets/console.css", "text/css"});
 
     private final ConsoleView view;

@@ -33,6 +33,9 @@ public class ConsoleView {
     static final List<Section> PAGES = List.of(Section.SERVER, Section.ADMINISTRATORS, Section.AUDIT, Section.SETTINGS, Section.EMAIL,
             Section.REGISTRATION, Section.USERS, Section.CHATS, Section.ADDRESS_BOOK, Section.DIRECTORY, Section.TRUSTS, Section.GLOBAL_CHAT, Section.MONITORING,
             Section.LOGS);
+    /** Further pages of a section, each a menu entry of its own after the section's (path, text key). */
+    static final Map<Section, List<String[]>> MORE_PAGES = Map.of(Section.TRUSTS,
+            List.of(new String[] {"servers", "page_servers"}, new String[] {"graph", "page_graph"}));
 
     private final AdminPaths paths;
     private final CurrentAdmin current;
@@ -62,8 +65,9 @@ public class ConsoleView {
             AdminPrincipal admin = current.get().orElse(null);
             Map<String, String> labels = textsByKey(messages());
             List<NavItem> nav = admin == null ? List.of()
-                    : PAGES.stream().filter(admin.rights()::sees)
-                            .map(s -> new NavItem(s.name().toLowerCase(Locale.ROOT), labels.get("section_" + s.name()))).toList();
+                    : PAGES.stream().filter(admin.rights()::sees).flatMap(s -> java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(new NavItem(s.name().toLowerCase(Locale.ROOT), labels.get("section_" + s.name()))),
+                            MORE_PAGES.getOrDefault(s, List.of()).stream().map(more -> new NavItem(more[0], labels.get(more[1]))))).toList();
             instance = template.instance()
                     .data("base", paths.base())
                     .data("server", server)
@@ -133,11 +137,11 @@ public class ConsoleView {
         }
     }
 
-    /** Texts looked up by a key made at run time (roles, sections, access levels, metrics, audit categories). */
+    /** Texts looked up by a key made at run time (roles, sections, section pages, access levels, metrics, audit categories). */
     private static Map<String, String> textsByKey(ConsoleMessages messages) {
         Map<String, String> labels = new java.util.HashMap<>();
         for (java.lang.reflect.Method method : ConsoleMessages.class.getMethods()) {
-            if (method.getParameterCount() == 0 && method.getName().matches("(role|access|section|metric|audit)_.*")) {
+            if (method.getParameterCount() == 0 && method.getName().matches("(role|access|section|page|metric|audit)_.*")) {
                 try {
                     labels.put(method.getName(), (String) method.invoke(messages));
                 } catch (ReflectiveOperationException e) {

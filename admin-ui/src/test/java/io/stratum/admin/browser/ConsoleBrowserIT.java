@@ -143,7 +143,7 @@ class ConsoleBrowserIT {
         assertEquals("admin-test", text(By.id("server-id")));
         List<String> sections = browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Server", "Administrators", "Audit", "Settings", "E-mail", "Registration", "Users", "Chats", "Address book",
-                "Directory", "Trusts", "Global chat", "Monitoring", "Logs"), sections);
+                "Directory", "Trusts", "Servers", "Graph", "Global chat", "Monitoring", "Logs"), sections);
         screenshot("server");
         browser.get(url("/monitoring"));
         assertTrue(text(By.id("metric-metric_uptime")).contains("Uptime"), text(By.id("metric-metric_uptime")));
