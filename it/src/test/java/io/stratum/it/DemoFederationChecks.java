@@ -73,6 +73,7 @@ final class DemoFederationChecks {
         assertEquals(home, awaitBodies(dave, group.id(), last));
         assertEquals(3, home.stream().filter(body -> body.startsWith("from ")).count(), home::toString);
         readReceiptsCrossServers(group.id(), last, dave, List.of(alice, carol));
+        changesFromAnotherServer(group.id(), alice, carol, dave);
 
         failOverAndBack(ac, alice, carol);
         queuesWhileThereIsNoPath(ac, alice, carol);
@@ -96,6 +97,23 @@ final class DemoFederationChecks {
         List<String> seen = awaitBodies(other, chat.id(), second);
         assertEquals(seen, awaitBodies(home, chat.id(), second));
         assertEquals(List.of(label + ": hello from the home", label + ": hello back"), seen.subList(seen.size() - 2, seen.size()));
+    }
+
+    /**
+     * Members of other servers change the group through its home: Dave (not an admin) is refused by the
+     * home when he renames it; Carol leaves, and every server sees her gone.
+     */
+    private static void changesFromAnotherServer(UUID chat, StratumSession home, StratumSession leaver, StratumSession other) {
+        io.stratum.client.http.StratumException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.stratum.client.http.StratumException.class, () -> other.chats().rename(chat, "Renamed by a member"));
+        assertEquals("not_admin", refused.code(), "the home's refusal reaches the member on cts-b");
+        leaver.chats().leave(chat);
+        UUID gone = leaver.credentials().huid();
+        for (StratumSession member : List.of(home, other)) {
+            Stratum.await(member.credentials().address() + " to see Carol leave", Duration.ofSeconds(30),
+                    () -> member.chats().get(chat).members().stream().noneMatch(m -> m.huid().equals(gone)));
+        }
+        assertFalse(leaver.chats().list().stream().anyMatch(c -> c.id().equals(chat)), "the group is gone from Carol's list");
     }
 
     /** Dave (cts-b) reads the group on his device: the home (cts-a) and the other replica (cts-c) see his read receipt. */

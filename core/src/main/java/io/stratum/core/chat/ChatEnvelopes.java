@@ -16,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * The chat envelopes other servers send this one: {@code chat.event} (this server keeps a replica
  * of the chat), {@code chat.append} (this server is the chat's home; a remote member sends, edits or
- * deletes), {@code chat.receipt} (a member's delivery/read receipt) and {@code chat.refused} (the home
+ * deletes), {@code chat.command} (this server is the chat's home; a remote member changes members,
+ * name or admins, or leaves), {@code chat.receipt} (a member's delivery/read receipt) and {@code chat.refused} (the home
  * refused what one of our users sent).
  */
 @ApplicationScoped
@@ -29,10 +30,14 @@ public class ChatEnvelopes implements FederationInbox {
     private final FederationQueue queue;
     private final Pool database;
     private final RemoteReceipts receipts;
+    private final RemoteCommands commands;
+    private final Chats chats;
 
     public ChatEnvelopes(ChatReplica replica, ChatLog log, RemoteSends remoteSends, FederationQueue queue, Pool database,
-            RemoteReceipts receipts) {
+            RemoteReceipts receipts, RemoteCommands commands, Chats chats) {
         this.receipts = receipts;
+        this.commands = commands;
+        this.chats = chats;
         this.replica = replica;
         this.log = log;
         this.remoteSends = remoteSends;
@@ -49,13 +54,40 @@ public class ChatEnvelopes implements FederationInbox {
                 return append(origin, payload);
             case RemoteReceipts.RECEIPT:
                 return receipts.apply(origin, payload);
+            case RemoteCommands.COMMAND:
+                return command(origin, payload);
             case RemoteSends.REFUSED:
-                remoteSends.refused(payload);
+                if (payload.containsKey("command")) {
+                    commands.refused(payload);
+                } else {
+                    remoteSends.refused(payload);
+                }
                 return Uni.createFrom().voidItem();
             default:
                 LOGGER.warnv("Envelope of unknown kind {0} from {1} ignored", kind, origin);
                 return Uni.createFrom().voidItem();
         }
+    }
+
+    private Uni<Void> command(String origin, JsonObject payload) {
+        Uni<ChatEvent> applied;
+        try {
+            applied = chats.apply(origin, payload);
+        } catch (ApiException e) {
+            applied = Uni.createFrom().failure(e);
+        } catch (RuntimeException e) {
+            LOGGER.warnv("Malformed chat.command from {0} ignored: {1}", origin, e.getClass().getSimpleName());
+            return Uni.createFrom().voidItem();
+        }
+        return applied.replaceWithVoid().onFailure(ApiException.class).recoverWithUni(failure -> {
+            ApiException refusal = (ApiException) failure;
+            if (refusal.status() >= 500) {
+                return Uni.createFrom().failure(failure);
+            }
+            return database.withTransaction(connection -> queue.enqueue(connection,
+                            List.of(new FederationQueue.Outgoing(origin, RemoteSends.REFUSED, RemoteCommands.refusal(payload, refusal)))))
+                    .invoke(queue::wake);
+        });
     }
 
     private Uni<Void> append(String origin, JsonObject payload) {

@@ -31,9 +31,12 @@ public class ChatReplica {
     private final Pool database;
     private final ChatEventPublisher publisher;
     private final RemoteSends remoteSends;
+    private final RemoteCommands remoteCommands;
     private final String ownId;
 
-    public ChatReplica(Pool database, ChatEventPublisher publisher, RemoteSends remoteSends, ServerConfig server) {
+    public ChatReplica(Pool database, ChatEventPublisher publisher, RemoteSends remoteSends, RemoteCommands remoteCommands,
+            ServerConfig server) {
+        this.remoteCommands = remoteCommands;
         this.database = database;
         this.publisher = publisher;
         this.remoteSends = remoteSends;
@@ -70,6 +73,7 @@ public class ChatReplica {
                     if (delivery != null) {
                         publisher.publish(List.of(delivery));
                         remoteSends.confirmed(delivery.event());
+                        remoteCommands.confirmed(delivery.event());
                     }
                 })
                 .replaceWithVoid();

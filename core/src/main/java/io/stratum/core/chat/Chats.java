@@ -35,9 +35,14 @@ public class Chats {
     private final ChatEventPublisher publisher;
     private final MessagingConfig config;
     private final ChatFanout fanout;
+    private final ChatHomes homes;
+    private final RemoteCommands remoteCommands;
     private final String serverId;
 
-    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ChatFanout fanout, ServerConfig server) {
+    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ChatFanout fanout, ChatHomes homes,
+            RemoteCommands remoteCommands, ServerConfig server) {
+        this.homes = homes;
+        this.remoteCommands = remoteCommands;
         this.database = database;
         this.publisher = publisher;
         this.config = config;
@@ -126,6 +131,49 @@ public class Chats {
 
     /** Adds members (admins of groups and channels only). */
     public Uni<ChatEvent> addMembers(UUID actor, UUID chatId, List<String> addresses) {
+        return addMembers(actor, null, chatId, addresses);
+    }
+
+    /** Removes a member (admins only); the removed user is told too. */
+    public Uni<ChatEvent> removeMember(UUID actor, UUID chatId, UUID removed) {
+        return removeMember(actor, null, chatId, removed);
+    }
+
+    /** The caller leaves the chat. */
+    public Uni<ChatEvent> leave(UUID actor, UUID chatId) {
+        return leave(actor, null, chatId);
+    }
+
+    /** Renames a group or channel (admins only). */
+    public Uni<ChatEvent> rename(UUID actor, UUID chatId, String name) {
+        return rename(actor, null, chatId, name);
+    }
+
+    /** Makes a member an admin or takes it back (admins only). */
+    public Uni<ChatEvent> setAdmin(UUID actor, UUID chatId, UUID member, boolean admin) {
+        return setAdmin(actor, null, chatId, member, admin);
+    }
+
+    /**
+     * Applies a {@code chat.command} that a member's server ({@code origin}) forwarded because this
+     * server is the chat's home. The command is the JSON {@link RemoteCommands} sends.
+     */
+    Uni<ChatEvent> apply(String origin, JsonObject command) {
+        UUID actor = UUID.fromString(command.getString("actor"));
+        UUID chatId = UUID.fromString(command.getString("chat"));
+        return switch (command.getString("op", "")) {
+            case EventKind.MEMBERS_ADDED -> addMembers(actor, origin, chatId,
+                    command.getJsonArray("members", new JsonArray()).stream().map(String::valueOf).toList());
+            case EventKind.MEMBER_REMOVED -> removeMember(actor, origin, chatId, UUID.fromString(command.getString("member")));
+            case EventKind.MEMBER_LEFT -> leave(actor, origin, chatId);
+            case EventKind.RENAMED -> rename(actor, origin, chatId, command.getString("name"));
+            case EventKind.ADMIN_CHANGED -> setAdmin(actor, origin, chatId, UUID.fromString(command.getString("member")),
+                    command.getBoolean("admin", false));
+            default -> throw ApiException.badRequest("unknown_command", "unknown chat command");
+        };
+    }
+
+    private Uni<ChatEvent> addMembers(UUID actor, String origin, UUID chatId, List<String> addresses) {
         if (addresses == null || addresses.isEmpty()) {
             throw ApiException.badRequest("members_invalid", "name at least one user to add");
         }
@@ -134,7 +182,11 @@ public class Chats {
         String[] addedServers = parsed.stream().map(MemberAddress::server).toArray(String[]::new);
         Set<UUID> local = new LinkedHashSet<>();
         parsed.stream().filter(MemberAddress::local).forEach(member -> local.add(member.huid()));
-        return change(actor, chatId, true, (connection, chat) -> requireUsers(connection, local)
+        // Forwarded to the home, each member as a full address (a bare HUID means a user of this server).
+        JsonArray full = new JsonArray();
+        parsed.forEach(member -> full.add(member.huid() + "@" + (member.local() ? serverId : member.server())));
+        return change(actor, origin, chatId, true, command(EventKind.MEMBERS_ADDED).put("members", full),
+                (connection, chat) -> requireUsers(connection, local)
                 .chain(() -> connection.preparedQuery("SELECT count(*) FROM chat_member WHERE chat_id = $1").execute(Tuple.of(chatId)))
                 .chain(count -> {
                     if (count.iterator().next().getLong(0) + added.size() > config.maxMembers()) {
@@ -148,9 +200,9 @@ public class Chats {
                 }));
     }
 
-    /** Removes a member (admins only); the removed user is told too. */
-    public Uni<ChatEvent> removeMember(UUID actor, UUID chatId, UUID removed) {
-        return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery(
+    private Uni<ChatEvent> removeMember(UUID actor, String origin, UUID chatId, UUID removed) {
+        return change(actor, origin, chatId, true, command(EventKind.MEMBER_REMOVED).put("member", removed.toString()),
+                (connection, chat) -> connection.preparedQuery(
                         "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2 RETURNING huid, server").execute(Tuple.of(chatId, removed))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
@@ -161,27 +213,26 @@ public class Chats {
                 }));
     }
 
-    /** The caller leaves the chat. */
-    public Uni<ChatEvent> leave(UUID actor, UUID chatId) {
-        return change(actor, chatId, false, (connection, chat) -> connection.preparedQuery(
+    private Uni<ChatEvent> leave(UUID actor, String origin, UUID chatId) {
+        return change(actor, origin, chatId, false, command(EventKind.MEMBER_LEFT), (connection, chat) -> connection.preparedQuery(
                         "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2").execute(Tuple.of(chatId, actor))
-                .replaceWith(new Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor), null)));
+                .replaceWith(new Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor), origin)));
     }
 
-    /** Renames a group or channel (admins only). */
-    public Uni<ChatEvent> rename(UUID actor, UUID chatId, String name) {
+    private Uni<ChatEvent> rename(UUID actor, String origin, UUID chatId, String name) {
         String title = name == null ? "" : name.strip();
         if (title.isEmpty() || title.length() > 100) {
             throw ApiException.badRequest("name_invalid", "the name must have 1 to 100 characters");
         }
-        return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1")
+        return change(actor, origin, chatId, true, command(EventKind.RENAMED).put("name", title),
+                (connection, chat) -> connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1")
                 .execute(Tuple.of(chatId, title))
                 .replaceWith(new Change(EventKind.RENAMED, new JsonObject().put("name", title), List.of(), null)));
     }
 
-    /** Makes a member an admin or takes it back (admins only). */
-    public Uni<ChatEvent> setAdmin(UUID actor, UUID chatId, UUID member, boolean admin) {
-        return change(actor, chatId, true, (connection, chat) -> connection.preparedQuery(
+    private Uni<ChatEvent> setAdmin(UUID actor, String origin, UUID chatId, UUID member, boolean admin) {
+        return change(actor, origin, chatId, true, command(EventKind.ADMIN_CHANGED).put("member", member.toString()).put("admin", admin),
+                (connection, chat) -> connection.preparedQuery(
                         "UPDATE chat_member SET role = $3 WHERE chat_id = $1 AND huid = $2 RETURNING huid")
                 .execute(Tuple.of(chatId, member, admin ? "admin" : "member"))
                 .map(rows -> {
@@ -190,6 +241,10 @@ public class Chats {
                     }
                     return new Change(EventKind.ADMIN_CHANGED, new JsonObject().put("member", member.toString()).put("admin", admin), List.of(), null);
                 }));
+    }
+
+    private static JsonObject command(String op) {
+        return new JsonObject().put("op", op);
     }
 
     /** The chats a user is in, with where each log stands. */
@@ -248,23 +303,36 @@ public class Chats {
         Uni<Change> apply(SqlConnection connection, LockedChat chat);
     }
 
-    /** Locks the chat, checks the actor's membership (and admin role), applies the change and logs its event. */
-    private Uni<ChatEvent> change(UUID actor, UUID chatId, boolean adminOnly, ChangeStep step) {
+    /**
+     * Locks the chat, checks the actor's membership (and admin role), applies the change and logs its
+     * event. {@code origin}: null for a user of this server, else the server a forwarded command came
+     * from (the actor must be that server's member). A local user's change of a chat whose home is
+     * another server is forwarded there as {@code command} ({@link RemoteCommands}).
+     */
+    private Uni<ChatEvent> change(UUID actor, String origin, UUID chatId, boolean adminOnly, JsonObject command, ChangeStep step) {
+        return homes.homeOf(chatId).chain(home -> {
+            if (home.isEmpty() || (origin != null && !home.get().equals(serverId))) {
+                return Uni.createFrom().failure(ChatErrors.noSuchChat());
+            }
+            if (!home.get().equals(serverId)) {
+                return remoteCommands.forward(actor, chatId, home.get(), command);
+            }
+            return changeHere(actor, origin, chatId, adminOnly, step);
+        });
+    }
+
+    private Uni<ChatEvent> changeHere(UUID actor, String origin, UUID chatId, boolean adminOnly, ChangeStep step) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return database.withTransaction(connection -> connection.preparedQuery("""
                         SELECT c.kind, c.last_seq, m.role, c.home_server FROM chat c JOIN chat_member m ON m.chat_id = c.id AND m.huid = $2
-                        WHERE c.id = $1 AND c.deleted_at IS NULL AND m.server IS NULL FOR UPDATE OF c""")
-                .execute(Tuple.of(chatId, actor))
+                        WHERE c.id = $1 AND c.deleted_at IS NULL AND m.server IS NOT DISTINCT FROM $3 FOR UPDATE OF c""")
+                .execute(Tuple.of(chatId, actor, origin))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ChatErrors.noSuchChat();
                     }
                     Row row = rows.iterator().next();
                     LockedChat chat = new LockedChat(row.getString(0), row.getLong(1), row.getString(3));
-                    if (!serverId.equals(chat.home())) {
-                        throw new ApiException(409, "remote_chat", "this chat's home is server " + chat.home()
-                                + "; its members and name are changed there");
-                    }
                     if (PERSONAL.equals(chat.kind())) {
                         throw ApiException.badRequest("personal_chat", "the members of a personal chat do not change");
                     }
