@@ -104,6 +104,7 @@ public final class FederationBench {
         Map<String, Long> awaitingAck = new ConcurrentHashMap<>();
         Map<String, Long> pending = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
+        Map<String, AtomicLong> errorCodes = new ConcurrentHashMap<>();
         scenario = (client, frame, nanos) -> {
             String type = frame.path("type").asText();
             if ("ack".equals(type)) {
@@ -118,6 +119,7 @@ public final class FederationBench {
                 }
             } else if ("error".equals(type)) {
                 errors.incrementAndGet();
+                errorCodes.computeIfAbsent(frame.path("code").asText(), code -> new AtomicLong()).incrementAndGet();
             }
         };
         long total = (long) rate * seconds;
@@ -143,8 +145,8 @@ public final class FederationBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long delivered = total - pending.size();
-        log("%s at %d msg/s: %d/%d delivered in %.1f s; ack %s; delivery %s; %d errors", label, rate, delivered, total, elapsed,
-                ack.summary(), delivery.summary(), errors.get());
+        log("%s at %d msg/s: %d/%d delivered in %.1f s; ack %s; delivery %s; %d errors %s", label, rate, delivered, total, elapsed,
+                ack.summary(), delivery.summary(), errors.get(), errorCodes);
         if (report) {
             table.add(new String[] {label + " at " + rate + " msg/s", delivered + "/" + total + " delivered; send→ack " + ack.summary()});
             table.add(new String[] {"", "send→receive on the other server " + delivery.summary()});

@@ -69,6 +69,30 @@ public class ChatEnvelopes implements FederationInbox {
         }
     }
 
+    /** Runs of consecutive {@code chat.event} envelopes are applied in one transaction each; the rest one by one. */
+    @Override
+    public Uni<Void> acceptAll(List<Incoming> envelopes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Incoming> run = new java.util.ArrayList<>();
+        for (Incoming envelope : envelopes) {
+            if (ChatFanout.EVENT.equals(envelope.kind())) {
+                run.add(envelope);
+                continue;
+            }
+            if (!run.isEmpty()) {
+                List<Incoming> events = List.copyOf(run);
+                run.clear();
+                chain = chain.chain(() -> replica.applyAll(events));
+            }
+            chain = chain.chain(() -> accept(envelope.origin(), envelope.kind(), envelope.payload()));
+        }
+        if (!run.isEmpty()) {
+            List<Incoming> events = List.copyOf(run);
+            chain = chain.chain(() -> replica.applyAll(events));
+        }
+        return chain;
+    }
+
     private Uni<Void> command(String origin, JsonObject payload) {
         Uni<ChatEvent> applied;
         try {

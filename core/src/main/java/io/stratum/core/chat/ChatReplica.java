@@ -45,38 +45,58 @@ public class ChatReplica {
 
     /** Applies one event of the chat's home {@code origin}; see {@link io.stratum.core.federation.FederationInbox} for the contract. */
     public Uni<Void> apply(String origin, JsonObject payload) {
-        ChatEvent event;
-        JsonObject snapshot = payload.getJsonObject("chat");
-        try {
-            event = ChatEvent.fromJson(payload.getJsonObject("event"));
-        } catch (RuntimeException e) {
-            LOGGER.warnv("Malformed chat.event from {0} ignored: {1}", origin, e.getClass().getSimpleName());
-            return Uni.createFrom().voidItem();
-        }
-        return database.withTransaction(connection -> connection.preparedQuery("SELECT home_server FROM chat WHERE id = $1 FOR UPDATE")
-                        .execute(Tuple.of(event.chatId()))
-                        .chain(rows -> {
-                            String home = rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
-                            if (home != null && !home.equals(origin)) {
-                                LOGGER.warnv("Event of chat {0} from {1}, which is not its home ({2}): ignored", event.chatId(), origin, home);
-                                return Uni.createFrom().item((Delivery) null);
+        return applyAll(List.of(new io.stratum.core.federation.FederationInbox.Incoming(origin, ChatFanout.EVENT, payload)));
+    }
+
+    /** Applies several events, in order, in one transaction. */
+    public Uni<Void> applyAll(List<io.stratum.core.federation.FederationInbox.Incoming> events) {
+        List<Delivery> deliveries = new ArrayList<>();
+        return database.withTransaction(connection -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (io.stratum.core.federation.FederationInbox.Incoming incoming : events) {
+                        chain = chain.chain(() -> applyIn(connection, incoming.origin(), incoming.payload()).invoke(delivery -> {
+                            if (delivery != null) {
+                                deliveries.add(delivery);
                             }
-                            if (home == null && snapshot == null) {
-                                LOGGER.warnv("Event of unknown chat {0} from {1} without a snapshot: ignored", event.chatId(), origin);
-                                return Uni.createFrom().item((Delivery) null);
-                            }
-                            Uni<List<UUID>> members = home == null ? create(connection, origin, snapshot)
-                                    : snapshot == null ? Uni.createFrom().item(List.of()) : follow(connection, event, snapshot);
-                            return members.chain(gone -> store(connection, event, gone));
-                        }))
-                .invoke(delivery -> {
-                    if (delivery != null) {
-                        publisher.publish(List.of(delivery));
+                        }).replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .invoke(() -> {
+                    publisher.publish(deliveries);
+                    for (Delivery delivery : deliveries) {
                         remoteSends.confirmed(delivery.event());
                         remoteCommands.confirmed(delivery.event());
                     }
-                })
-                .replaceWithVoid();
+                });
+    }
+
+    private Uni<Delivery> applyIn(SqlConnection connection, String origin, JsonObject payload) {
+        ChatEvent event;
+        JsonObject snapshot;
+        try {
+            snapshot = payload.getJsonObject("chat");
+            event = ChatEvent.fromJson(payload.getJsonObject("event"));
+        } catch (RuntimeException e) {
+            LOGGER.warnv("Malformed chat.event from {0} ignored: {1}", origin, e.getClass().getSimpleName());
+            return Uni.createFrom().nullItem();
+        }
+        return connection.preparedQuery("SELECT home_server FROM chat WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(event.chatId()))
+                .chain(rows -> {
+                    String home = rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
+                    if (home != null && !home.equals(origin)) {
+                        LOGGER.warnv("Event of chat {0} from {1}, which is not its home ({2}): ignored", event.chatId(), origin, home);
+                        return Uni.createFrom().item((Delivery) null);
+                    }
+                    if (home == null && snapshot == null) {
+                        LOGGER.warnv("Event of unknown chat {0} from {1} without a snapshot: ignored", event.chatId(), origin);
+                        return Uni.createFrom().item((Delivery) null);
+                    }
+                    Uni<List<UUID>> members = home == null ? create(connection, origin, snapshot)
+                            : snapshot == null ? Uni.createFrom().item(List.of()) : follow(connection, event, snapshot);
+                    return members.chain(gone -> store(connection, event, gone));
+                });
     }
 
     private Uni<List<UUID>> create(SqlConnection connection, String origin, JsonObject snapshot) {

@@ -15,4 +15,21 @@ import io.vertx.core.json.JsonObject;
  */
 public interface FederationInbox {
     Uni<Void> accept(String origin, String kind, JsonObject payload);
+
+    /** One checked envelope for {@link #acceptAll}. */
+    record Incoming(String origin, String kind, JsonObject payload) {
+    }
+
+    /**
+     * Takes several envelopes of one link, in order; completes when all their effects are durable,
+     * fails when all should come again (their effects are idempotent, so a partial effect is no harm).
+     * Implementations may apply them in fewer transactions than one each.
+     */
+    default Uni<Void> acceptAll(java.util.List<Incoming> envelopes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Incoming envelope : envelopes) {
+            chain = chain.chain(() -> accept(envelope.origin(), envelope.kind(), envelope.payload()));
+        }
+        return chain;
+    }
 }

@@ -174,8 +174,8 @@ public class Federation implements TrustLinks.LinkListener {
         return frame.getValue(field) instanceof JsonArray array ? array : new JsonArray();
     }
 
-    /** The rows due on the link to {@code remote} after outbox id {@code after}, signed or as relayed. */
-    Uni<List<Due>> due(String remote, long after, int limit) {
+    /** The oldest rows due on the link to {@code remote}, other than {@code exclude}d ones, signed or as relayed. */
+    Uni<List<Due>> due(String remote, Set<Long> exclude, int limit) {
         Set<String> known = new HashSet<>();
         for (String neighbour : routes.neighbours()) {
             routes.neighbour(neighbour).ifPresent(n -> known.addAll(n.announced()));
@@ -191,9 +191,11 @@ public class Federation implements TrustLinks.LinkListener {
         }
         String which = upstream ? "NOT (destination = ANY($2))" : "destination = ANY($2)";
         Optional<SigningKey> signing = identity.signingKey();
-        return database.preparedQuery("SELECT id, destination, kind, payload, envelope FROM federation_outbox WHERE id > $1 AND " + which
-                        + " ORDER BY id LIMIT " + limit)
-                .execute(Tuple.of(after, (upstream ? others : mine).toArray(String[]::new)))
+        Set<Long> skipped = new HashSet<>(exclude);
+        skipped.addAll(forgetting);
+        return database.preparedQuery("SELECT id, destination, kind, payload, envelope FROM federation_outbox WHERE NOT (id = ANY($1)) AND "
+                        + which + " ORDER BY id LIMIT " + limit)
+                .execute(Tuple.of(skipped.toArray(Long[]::new), (upstream ? others : mine).toArray(String[]::new)))
                 .map(rows -> {
                     List<Due> due = new ArrayList<>();
                     for (Row row : rows) {
@@ -217,46 +219,73 @@ public class Federation implements TrustLinks.LinkListener {
                 });
     }
 
-    /** Takes one envelope handed over by a neighbour. */
-    Uni<Outcome> receive(LinkTraffic from, JsonObject json) {
-        Envelope envelope;
-        JsonObject payload;
-        try {
-            envelope = Envelope.fromJson(json);
-            payload = envelope.payloadJson();
-        } catch (RuntimeException e) {
-            audit.envelopeRefused(json == null ? "(unknown)" : String.valueOf(json.getValue("origin")), from.remote(), "malformed_envelope");
-            return Uni.createFrom().item(Outcome.refused("malformed_envelope"));
+    /**
+     * Takes envelopes handed over by a neighbour, in order; answers one outcome per envelope. Those
+     * for this server are checked and given to the inbox together; the others are queued for relaying.
+     */
+    Uni<List<Outcome>> receive(LinkTraffic from, List<JsonObject> received) {
+        Outcome[] outcomes = new Outcome[received.size()];
+        List<FederationInbox.Incoming> mine = new ArrayList<>();
+        List<Integer> mineAt = new ArrayList<>();
+        List<Envelope> relayed = new ArrayList<>();
+        List<Integer> relayedAt = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            JsonObject json = received.get(i);
+            Envelope envelope;
+            JsonObject payload;
+            try {
+                envelope = Envelope.fromJson(json);
+                payload = envelope.payloadJson();
+            } catch (RuntimeException e) {
+                audit.envelopeRefused(json == null ? "(unknown)" : String.valueOf(json.getValue("origin")), from.remote(), "malformed_envelope");
+                outcomes[i] = Outcome.refused("malformed_envelope");
+                continue;
+            }
+            if (!ownId.equals(envelope.to())) {
+                if (envelope.hops() <= 1) {
+                    audit.envelopeRefused(envelope.origin(), from.remote(), "hop_limit");
+                    outcomes[i] = Outcome.refused("hop_limit");
+                } else {
+                    relayed.add(envelope.relayed());
+                    relayedAt.add(i);
+                }
+                continue;
+            }
+            Optional<byte[]> key = keys.key(envelope.origin());
+            if (key.isEmpty()) {
+                // Its announcement may still be on the way: ask for it again later.
+                outcomes[i] = Outcome.later("origin_unknown");
+            } else if (!envelope.verify(key.get())) {
+                audit.envelopeRefused(envelope.origin(), from.remote(), "bad_signature");
+                outcomes[i] = Outcome.refused("bad_signature");
+            } else {
+                mine.add(new FederationInbox.Incoming(envelope.origin(), envelope.kind(), payload));
+                mineAt.add(i);
+            }
         }
-        if (!ownId.equals(envelope.to())) {
-            return relay(from, envelope);
-        }
-        Optional<byte[]> key = keys.key(envelope.origin());
-        if (key.isEmpty()) {
-            // Its announcement may still be on the way: ask for it again later.
-            return Uni.createFrom().item(Outcome.later("origin_unknown"));
-        }
-        if (!envelope.verify(key.get())) {
-            audit.envelopeRefused(envelope.origin(), from.remote(), "bad_signature");
-            return Uni.createFrom().item(Outcome.refused("bad_signature"));
-        }
-        return inbox.get().accept(envelope.origin(), envelope.kind(), payload).replaceWith(Outcome.TAKEN)
-                .onFailure().recoverWithItem(failure -> {
-                    LOGGER.warnv("Envelope {0}/{1} from {2} not applied, asked again: {3}", envelope.origin(), envelope.id(), envelope.kind(),
-                            failure.getClass().getName());
-                    return Outcome.later("unavailable");
-                });
-    }
-
-    private Uni<Outcome> relay(LinkTraffic from, Envelope envelope) {
-        if (envelope.hops() <= 1) {
-            audit.envelopeRefused(envelope.origin(), from.remote(), "hop_limit");
-            return Uni.createFrom().item(Outcome.refused("hop_limit"));
-        }
-        return database.preparedQuery("INSERT INTO federation_outbox (destination, envelope) VALUES ($1, $2)")
-                .execute(Tuple.of(envelope.to(), envelope.relayed().toJson().encode()))
-                .invoke(() -> pumpAll())
-                .replaceWith(Outcome.TAKEN);
+        Uni<Void> relaying = relayed.isEmpty() ? Uni.createFrom().voidItem()
+                : database.preparedQuery("INSERT INTO federation_outbox (destination, envelope) "
+                                + "SELECT d, e FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(d, e, n) ORDER BY n")
+                        .execute(Tuple.of(relayed.stream().map(Envelope::to).toArray(String[]::new),
+                                relayed.stream().map(e -> e.toJson().encode()).toArray(String[]::new)))
+                        .invoke(this::pumpAll)
+                        .replaceWithVoid()
+                        .invoke(() -> relayedAt.forEach(i -> outcomes[i] = Outcome.TAKEN))
+                        .onFailure().recoverWithItem(failure -> {
+                            LOGGER.warnv("Relaying {0} envelopes failed, asked again: {1}", relayed.size(), failure.getClass().getName());
+                            relayedAt.forEach(i -> outcomes[i] = Outcome.later("unavailable"));
+                            return null;
+                        });
+        Uni<Void> applying = mine.isEmpty() ? Uni.createFrom().voidItem()
+                : inbox.get().acceptAll(mine)
+                        .invoke(() -> mineAt.forEach(i -> outcomes[i] = Outcome.TAKEN))
+                        .onFailure().recoverWithItem(failure -> {
+                            LOGGER.warnv("{0} envelopes from {1} not applied, asked again: {2}", mine.size(), from.remote(),
+                                    failure.getClass().getName());
+                            mineAt.forEach(i -> outcomes[i] = Outcome.later("unavailable"));
+                            return null;
+                        });
+        return relaying.chain(() -> applying).map(done -> List.of(outcomes));
     }
 
     /** The next hop acknowledged the row: delete it (in batches). */

@@ -2,6 +2,7 @@ package io.stratum.trusts.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +19,10 @@ import io.vertx.core.json.JsonObject;
  *
  * <p>Sending: reads {@code federation_outbox} in id order for the destinations whose next hop is this
  * link, sends each as {@code env} with its outbox id {@code n}, keeps at most {@link #WINDOW}
- * unacknowledged, and lets the {@link Federation} delete a row when the remote acknowledges it. A
- * new link (or a change of routes) starts again from the oldest row: whatever was not acknowledged is
- * sent again, and the receiver's effects are idempotent.
+ * unacknowledged, and lets the {@link Federation} delete a row when the remote acknowledges it. Each
+ * read takes the oldest rows not in flight, so a new link (or a change of routes) sends again whatever
+ * was not acknowledged; the receiver's effects are idempotent. A row the remote asks for again later
+ * ({@code nack}) waits a second.
  *
  * <p>Receiving: takes the remote's {@code env} frames one at a time, in order, and answers each with
  * {@code ack} once its effect is durable, {@code ack} with {@code refused} when it can never take
@@ -29,6 +31,7 @@ import io.vertx.core.json.JsonObject;
 final class LinkTraffic {
     static final int WINDOW = 256;
     static final int PAGE = 128;
+    static final int BATCH = 64;
     private static final Logger LOGGER = Logger.getLogger(LinkTraffic.class);
 
     private final TrustLink link;
@@ -37,7 +40,7 @@ final class LinkTraffic {
     private final Queue<JsonObject> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean applying = new AtomicBoolean();
     private final List<JsonObject> early = new ArrayList<>();
-    private long cursor;
+    private final Map<Long, Long> deferred = new ConcurrentHashMap<>();
     private boolean scanning;
     private boolean again;
     private volatile boolean ready;
@@ -96,9 +99,13 @@ final class LinkTraffic {
         }
     }
 
-    /** Sends what is due, up to the window. */
+    /**
+     * Sends what is due, up to the window: the oldest rows for this link that are neither waiting for
+     * their acknowledgement nor deferred. (No cursor: a row committed late with a smaller id than one
+     * already sent is still found.)
+     */
     void pump() {
-        long from;
+        Set<Long> exclude;
         synchronized (this) {
             if (closed || !ready) {
                 return;
@@ -112,17 +119,15 @@ final class LinkTraffic {
             }
             scanning = true;
             again = false;
-            from = cursor;
+            long now = System.nanoTime();
+            deferred.values().removeIf(until -> until - now <= 0);
+            exclude = new java.util.HashSet<>(inFlight);
+            exclude.addAll(deferred.keySet());
         }
-        federation.due(remote(), from, PAGE).subscribe().with(rows -> {
-            int sent = 0;
+        federation.due(remote(), exclude, PAGE).subscribe().with(rows -> {
             for (Federation.Due due : rows) {
-                synchronized (this) {
-                    cursor = Math.max(cursor, due.id());
-                }
                 if (!closed && inFlight.add(due.id())) {
                     link.send(new JsonObject().put("type", "env").put("n", due.id()).put("e", due.envelope().toJson()));
-                    sent++;
                 }
             }
             boolean more;
@@ -130,7 +135,7 @@ final class LinkTraffic {
                 scanning = false;
                 more = again || rows.size() == PAGE;
             }
-            if (more && sent >= 0) {
+            if (more) {
                 if (link.congested()) {
                     link.onDrain(this::pump);
                 } else {
@@ -145,12 +150,8 @@ final class LinkTraffic {
         });
     }
 
-    /** Starts again from the oldest queued row (routes changed, or the remote asked for a row again). */
+    /** Looks again (routes changed): what is now due on this link is sent. */
     void rescan() {
-        synchronized (this) {
-            cursor = 0;
-            again = true;
-        }
         pump();
     }
 
@@ -171,37 +172,45 @@ final class LinkTraffic {
         Long n = frame.getLong("n");
         if (n != null && inFlight.remove(n)) {
             LOGGER.debugv("{0} asks for envelope {1} again later: {2}", remote(), n, frame.getString("code"));
-            federation.later(this::rescan);
+            deferred.put(n, System.nanoTime() + 1_000_000_000L);
+            federation.later(this::pump);
         }
     }
 
+    /** Takes up to {@link #BATCH} waiting envelopes at a time, in order, and answers each. */
     private void applyNext() {
         if (!applying.compareAndSet(false, true)) {
             return;
         }
-        JsonObject frame = incoming.poll();
-        if (frame == null) {
+        List<JsonObject> frames = new ArrayList<>();
+        for (JsonObject next; frames.size() < BATCH && (next = incoming.poll()) != null; ) {
+            frames.add(next);
+        }
+        if (frames.isEmpty()) {
             applying.set(false);
             if (!incoming.isEmpty()) {
                 applyNext();
             }
             return;
         }
-        Object n = frame.getValue("n");
-        federation.receive(this, frame.getValue("e") instanceof JsonObject envelope ? envelope : null).subscribe().with(outcome -> {
-            JsonObject answer = new JsonObject().put("type", outcome.retry() ? "nack" : "ack").put("n", n);
-            if (outcome.code() != null) {
-                answer.put(outcome.retry() ? "code" : "refused", outcome.code());
-            }
-            if (!closed) {
-                link.send(answer);
+        List<JsonObject> envelopes = frames.stream().map(frame -> frame.getValue("e") instanceof JsonObject envelope ? envelope : null).toList();
+        federation.receive(this, envelopes).subscribe().with(outcomes -> {
+            for (int i = 0; i < frames.size(); i++) {
+                Federation.Outcome outcome = outcomes.get(i);
+                JsonObject answer = new JsonObject().put("type", outcome.retry() ? "nack" : "ack").put("n", frames.get(i).getValue("n"));
+                if (outcome.code() != null) {
+                    answer.put(outcome.retry() ? "code" : "refused", outcome.code());
+                }
+                if (!closed) {
+                    link.send(answer);
+                }
             }
             applying.set(false);
             applyNext();
         }, failure -> {
-            LOGGER.warnv("Envelope {0} from {1} not applied: {2}", n, remote(), failure.getClass().getName());
+            LOGGER.warnv("{0} envelopes from {1} not applied: {2}", frames.size(), remote(), failure.getClass().getName());
             if (!closed) {
-                link.send(new JsonObject().put("type", "nack").put("n", n).put("code", "unavailable"));
+                frames.forEach(frame -> link.send(new JsonObject().put("type", "nack").put("n", frame.getValue("n")).put("code", "unavailable")));
             }
             applying.set(false);
             applyNext();
