@@ -103,15 +103,7 @@ public class ChatEnvelopes implements FederationInbox {
             LOGGER.warnv("Malformed chat.command from {0} ignored: {1}", origin, e.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
         }
-        return applied.replaceWithVoid().onFailure(ApiException.class).recoverWithUni(failure -> {
-            ApiException refusal = (ApiException) failure;
-            if (refusal.status() >= 500) {
-                return Uni.createFrom().failure(failure);
-            }
-            return database.withTransaction(connection -> queue.enqueue(connection,
-                            List.of(new FederationQueue.Outgoing(origin, RemoteSends.REFUSED, RemoteCommands.refusal(payload, refusal)))))
-                    .invoke(queue::wake);
-        });
+        return refusedBack(applied.replaceWithVoid(), origin, refusal -> RemoteCommands.refusal(payload, refusal));
     }
 
     private Uni<Void> append(String origin, JsonObject payload) {
@@ -122,13 +114,22 @@ public class ChatEnvelopes implements FederationInbox {
             LOGGER.warnv("Malformed chat.append from {0} ignored: {1}", origin, e.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
         }
-        return log.append(append).replaceWithVoid().onFailure(ApiException.class).recoverWithUni(failure -> {
+        return refusedBack(log.append(append).replaceWithVoid(), origin, refusal -> RemoteSends.refusal(append, refusal));
+    }
+
+    /**
+     * A request that this server, the chat's home, refuses (an {@link ApiException} below 500) is
+     * answered with a {@code chat.refused} envelope to its origin; other failures make the envelope
+     * come again later.
+     */
+    private Uni<Void> refusedBack(Uni<Void> request, String origin, java.util.function.Function<ApiException, JsonObject> refusalOf) {
+        return request.onFailure(ApiException.class).recoverWithUni(failure -> {
             ApiException refusal = (ApiException) failure;
             if (refusal.status() >= 500) {
                 return Uni.createFrom().failure(failure);
             }
             return database.withTransaction(connection -> queue.enqueue(connection,
-                            List.of(new FederationQueue.Outgoing(origin, RemoteSends.REFUSED, RemoteSends.refusal(append, refusal)))))
+                            List.of(new FederationQueue.Outgoing(origin, RemoteSends.REFUSED, refusalOf.apply(refusal)))))
                     .invoke(queue::wake);
         });
     }
