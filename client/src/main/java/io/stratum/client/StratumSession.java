@@ -38,6 +38,11 @@ public final class StratumSession {
         return new Chats(tokens);
     }
 
+    /** Profiles and address books, of this server and of partners. */
+    public io.stratum.client.contacts.People people() {
+        return new io.stratum.client.contacts.People(tokens);
+    }
+
     public Presence presence() {
         return new Presence(tokens);
     }

@@ -74,6 +74,7 @@ final class DemoFederationChecks {
         assertEquals(3, home.stream().filter(body -> body.startsWith("from ")).count(), home::toString);
         readReceiptsCrossServers(group.id(), last, dave, List.of(alice, carol));
         changesFromAnotherServer(group.id(), alice, carol, dave);
+        new DemoCrossServerFeatures(dir, alice, carol, dave).run(ac.id(), dc.id());
 
         failOverAndBack(ac, alice, carol);
         queuesWhileThereIsNoPath(ac, alice, carol);
@@ -317,6 +318,23 @@ final class DemoFederationChecks {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-CSRF-Token", csrf)
                         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, response.statusCode(), () -> method + " " + path + ": " + response.body());
+                return response.body();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        /** A call with a JSON body (or none); asserts the status and returns the answer's body. */
+        String send(String method, String path, JsonObject body, int expected) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-CSRF-Token", csrf)
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(expected, response.statusCode(), () -> method + " " + path + ": " + response.body());
                 return response.body();
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);

@@ -23,6 +23,7 @@ import io.stratum.client.auth.DeviceInfo;
 import io.stratum.client.chat.Chat;
 import io.stratum.client.chat.ChatEvent;
 import io.stratum.client.contacts.AddressBook;
+import io.stratum.client.contacts.People;
 import io.stratum.client.http.StratumException;
 
 /**
@@ -50,6 +51,8 @@ public final class ChatTerminal {
               chat USER           open the personal chat with USER (their address HUID@server, or HUID)
               send CHAT TEXT...   send one message and exit (for scripts)
               history CHAT [N]    print the last N events of a chat (default 20)
+              who ADDRESS         a user's profile (any server reachable through the trusts)
+              find TEXT...        search the address book, and the partner servers' books
 
             In a chat: type a line to send it; /history [N], /edit #SEQ TEXT, /delete #SEQ, /quit.
 
@@ -142,6 +145,8 @@ public final class ChatTerminal {
             case "history" -> args.size() == 1 || args.size() == 2
                     ? history(directory, server, args.get(0), args.size() == 2 ? Integer.parseInt(args.get(1)) : 20)
                     : usage("history CHAT [N]");
+            case "who" -> args.size() == 1 ? who(session(directory, server), args.get(0)) : usage("who ADDRESS");
+            case "find" -> !args.isEmpty() ? find(session(directory, server), String.join(" ", args)) : usage("find TEXT");
             default -> usage("unknown command '" + name + "'");
         };
     }
@@ -219,6 +224,36 @@ public final class ChatTerminal {
         Chat chat = resolve(session, reference);
         long seq = session.chats().sendText(chat.id(), "t-" + UUID.randomUUID(), text);
         out.println("Sent as #" + seq + ".");
+        return OK;
+    }
+
+    private int who(StratumSession session, String address) {
+        People.Profile profile = session.people().profile(address);
+        out.println(profile.name() + "  " + profile.address());
+        for (String line : new String[] {profile.position(), profile.department(), profile.company(), profile.email(), profile.phone()}) {
+            if (line != null && !line.isBlank()) {
+                out.println("  " + line);
+            }
+        }
+        return OK;
+    }
+
+    private int find(StratumSession session, String text) {
+        List<People.Entry> found = new ArrayList<>(session.people().search(text));
+        People.PartnerResults partners = session.people().searchPartners(text);
+        found.addAll(partners.entries());
+        for (People.Entry entry : found) {
+            out.printf("%-28s %-24s %-20s %s%n", entry.name(), entry.email() == null ? "" : entry.email(),
+                    entry.company() == null ? "" : entry.company(), entry.address() == null ? "(not a chat user)" : entry.address());
+        }
+        partners.statusByServer().forEach((partner, status) -> {
+            if (!"ok".equals(status)) {
+                out.println("(" + partner + " not searched: " + status + ")");
+            }
+        });
+        if (found.isEmpty()) {
+            out.println("Nobody found.");
+        }
         return OK;
     }
 

@@ -73,13 +73,29 @@ public class ChatLog {
                     // Only the home orders a chat's events; a remote server must not route a request through us.
                     return Uni.createFrom().failure(ChatErrors.noSuchChat());
                 }
-                return remote.forward(append, home.get());
+                return localFilesOnly(append).chain(() -> remote.forward(append, home.get()));
             }
             return Uni.createFrom().emitter(emitter -> {
                 queue.add(new Pending(append, emitter));
                 drain();
             });
         });
+    }
+
+    /** A request for a remote home attaches files of this server (they stay here); 400 {@code invalid_attachment} otherwise. */
+    private Uni<Void> localFilesOnly(Append append) {
+        List<String> ids = RemoteAttachments.ids(append.meta());
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.preparedQuery("SELECT count(*) FROM chat_file WHERE chat_id = $1 AND id::text = ANY($2)")
+                .execute(Tuple.of(append.chatId(), ids.toArray(String[]::new)))
+                .invoke(rows -> {
+                    if (rows.iterator().next().getLong(0) != ids.stream().distinct().count()) {
+                        throw new ApiException(400, "invalid_attachment", "an attachment is not a file uploaded to this chat; "
+                                + "upload it with POST /api/v1/chats/{chat}/files first", Map.of("field", "attachments"));
+                    }
+                }).replaceWithVoid();
     }
 
     private void drain() {
@@ -282,10 +298,20 @@ public class ChatLog {
 
         /** Every attachment must be a file uploaded to the same chat: a file id of another chat is refused. */
         Uni<Void> checkAttachments(SqlConnection connection) {
-            List<Pending> withFiles = open().stream().filter(p -> p.append.meta() != null && p.append.meta().getJsonArray("attachments") != null
-                    && !p.append.meta().getJsonArray("attachments").isEmpty()).toList();
+            List<Pending> all = open().stream().filter(p -> !RemoteAttachments.ids(p.append.meta()).isEmpty()).toList();
+            // A remote member's files stay on its server, which checked them: marked and recorded, not looked for here.
+            List<Uni<Void>> recorded = new ArrayList<>();
+            for (Pending pending : all) {
+                Append a = pending.append;
+                if (a.origin() != null) {
+                    a.meta().put(RemoteAttachments.FILES_SERVER, a.origin());
+                    recorded.add(RemoteAttachments.record(connection, a.chatId(), RemoteAttachments.ids(a.meta()), a.origin(), a.author()));
+                }
+            }
+            Uni<Void> remoteFiles = recorded.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(recorded).andFailFast().replaceWithVoid();
+            List<Pending> withFiles = all.stream().filter(p -> p.append.origin() == null).toList();
             if (withFiles.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return remoteFiles;
             }
             List<UUID> chats = new ArrayList<>();
             List<UUID> files = new ArrayList<>();
@@ -310,7 +336,7 @@ public class ChatLog {
                                 }
                             }
                         }
-                    }).replaceWithVoid();
+                    }).replaceWithVoid().chain(() -> remoteFiles);
         }
 
         Uni<Void> insert(SqlConnection connection) {

@@ -95,7 +95,7 @@ public class ChatReplica {
                     }
                     Uni<List<UUID>> members = home == null ? create(connection, origin, snapshot)
                             : snapshot == null ? Uni.createFrom().item(List.of()) : follow(connection, event, snapshot);
-                    return members.chain(gone -> store(connection, event, gone));
+                    return members.chain(gone -> store(connection, event, gone, origin));
                 });
     }
 
@@ -152,7 +152,7 @@ public class ChatReplica {
                 .replaceWithVoid();
     }
 
-    private Uni<Delivery> store(SqlConnection connection, ChatEvent event, List<UUID> gone) {
+    private Uni<Delivery> store(SqlConnection connection, ChatEvent event, List<UUID> gone, String home) {
         return connection.preparedQuery("SELECT 1 FROM chat_event WHERE chat_id = $1 AND seq = $2").execute(Tuple.of(event.chatId(), event.seq()))
                 .chain(existing -> {
                     if (existing.iterator().hasNext()) {
@@ -160,6 +160,7 @@ public class ChatReplica {
                     }
                     return ChatEvents.insert(connection, List.of(event))
                             .chain(() -> ChatEvents.applyChanges(connection, List.of(event)))
+                            .chain(() -> RemoteAttachments.record(connection, event, home, ownId))
                             .chain(() -> connection.preparedQuery("UPDATE chat SET last_seq = GREATEST(last_seq, $2) WHERE id = $1")
                                     .execute(Tuple.of(event.chatId(), event.seq())))
                             .chain(() -> connection.preparedQuery("SELECT huid FROM chat_member WHERE chat_id = $1 AND server IS NULL")

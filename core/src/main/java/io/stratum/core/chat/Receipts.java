@@ -20,9 +20,12 @@ public class Receipts {
     private final Pool database;
     private final ChatEventPublisher publisher;
     private final RemoteReceipts remote;
+    private final RemoteTyping remoteTyping;
     private final String ownId;
 
-    public Receipts(Pool database, ChatEventPublisher publisher, RemoteReceipts remote, io.stratum.core.server.ServerConfig server) {
+    public Receipts(Pool database, ChatEventPublisher publisher, RemoteReceipts remote, RemoteTyping remoteTyping,
+            io.stratum.core.server.ServerConfig server) {
+        this.remoteTyping = remoteTyping;
         this.ownId = server.id();
         this.database = database;
         this.publisher = publisher;
@@ -69,6 +72,7 @@ public class Receipts {
             }
             publisher.signal(chatId, new JsonObject().put("type", "typing").put("chat", chatId.toString()).put("member", member.toString()),
                     all.stream().filter(other -> !other.equals(member)).toList());
+            remoteTyping.tell(chatId, member);
             return null;
         });
     }

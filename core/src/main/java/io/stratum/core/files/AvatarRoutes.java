@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.stratum.core.account.Caller;
 import io.stratum.core.api.ApiException;
+import io.stratum.core.chat.MemberAddress;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,7 +22,8 @@ import io.vertx.ext.web.RoutingContext;
  * <ul>
  * <li>{@code PUT /api/v1/users/me/avatar} — the raw image (PNG, JPEG, GIF or WebP, at most
  * {@code stratum.files.max-avatar-size}) replaces the caller's avatar</li>
- * <li>{@code GET /api/v1/users/{huid}/avatar} — any signed-in user may read any user's avatar</li>
+ * <li>{@code GET /api/v1/users/{address}/avatar} — any signed-in user may read any user's avatar; {@code HUID@server}
+ * of another server is fetched through the trusts ({@link RemoteFiles})</li>
  * </ul>
  */
 @ApplicationScoped
@@ -35,9 +37,13 @@ public class AvatarRoutes {
     private final FileDownload download;
     private final FileStore store;
     private final FileTransfers transfers;
+    private final RemoteFiles remote;
+    private final String ownId;
 
     public AvatarRoutes(FilesConfig config, Avatars avatars, UploadPipeline pipeline, FileDownload download, FileStore store,
-            FileTransfers transfers) {
+            FileTransfers transfers, RemoteFiles remote, io.stratum.core.server.ServerConfig server) {
+        this.remote = remote;
+        this.ownId = server.id();
         this.config = config;
         this.avatars = avatars;
         this.pipeline = pipeline;
@@ -52,14 +58,15 @@ public class AvatarRoutes {
     }
 
     private void get(RoutingContext routing) {
-        UUID huid;
+        MemberAddress address;
         try {
-            huid = FileRoutes.id(routing.pathParam("huid"), noAvatar());
+            address = MemberAddress.parse(routing.pathParam("huid"), ownId);
         } catch (ApiException e) {
-            FileErrors.send(routing.response(), e);
+            FileErrors.send(routing.response(), noAvatar());
             return;
         }
-        download.serve(routing, caller -> avatars.of(huid), AvatarRoutes::noAvatar);
+        download.serve(routing, caller -> address.local() ? avatars.of(address.huid()) : remote.avatar(address.huid(), address.server()),
+                AvatarRoutes::noAvatar);
     }
 
     private UploadPipeline.Target target(RoutingContext routing) {

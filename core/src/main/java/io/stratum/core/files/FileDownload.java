@@ -37,8 +37,10 @@ public class FileDownload {
     private final FileStore store;
     private final FileRecords records;
     private final FileTransfers transfers;
+    private final RemoteFiles remote;
 
-    public FileDownload(FilesConfig config, FileStore store, FileRecords records, FileTransfers transfers) {
+    public FileDownload(FilesConfig config, FileStore store, FileRecords records, FileTransfers transfers, RemoteFiles remote) {
+        this.remote = remote;
         this.config = config;
         this.store = store;
         this.records = records;
@@ -53,7 +55,9 @@ public class FileDownload {
             FileErrors.send(routing.response(), e);
             return;
         }
-        serve(routing, caller -> records.readableBy(fileId, caller.huid()), FileErrors::noSuchFile);
+        // A file another server keeps (sent by a member of that server) is fetched through the trust first.
+        serve(routing, caller -> records.readableBy(fileId, caller.huid())
+                .chain(found -> found.isPresent() ? Uni.createFrom().item(found) : remote.chatFile(fileId, caller.huid())), FileErrors::noSuchFile);
     }
 
     /**

@@ -44,7 +44,7 @@ public class FileRecords {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(from(rows.iterator().next())) : Optional.empty());
     }
 
-    private static FileRecord from(Row row) {
+    static FileRecord from(Row row) {
         return new FileRecord(row.getUUID(0), row.getUUID(1), row.getUUID(2), row.getString(3), row.getString(4), row.getLong(5),
                 row.getString(6), row.getString(7), row.getOffsetDateTime(8).toInstant());
     }

@@ -14,7 +14,8 @@ import io.stratum.deploy.process.Markers;
  * The demo's trusts, set through each server's console API as two administrators would: every server
  * below another already trusts it from its settings.yaml ({@code rts_host}, {@code rts_id},
  * {@code rts_token}); the server above gets the matching record with the tokens crosswise, and the
- * lower side's record is marked with the right kind. CTS-A and CTS-C also get a direct partner trust.
+ * lower side's record is marked with the right kind. CTS-A and CTS-C also get a direct partner trust that allows
+ * trust search both ways.
  * Done once per demo (marker {@code demo-trusts.done}).
  */
 final class DemoTrusts {
@@ -50,11 +51,12 @@ final class DemoTrusts {
         DemoServer c = byName.get(PARTNERS.get(1));
         String first = SettingsTemplate.randomHex(24);
         String second = SettingsTemplate.randomHex(24);
+        // The partners let each other search their address books (trust search).
         try (DemoConsole console = console(a, settingsOf)) {
-            create(console, trust(c, first, second));
+            create(console, partner(trust(c, first, second)));
         }
         try (DemoConsole console = console(c, settingsOf)) {
-            create(console, trust(a, second, first));
+            create(console, partner(trust(a, second, first)));
         }
         Markers.set(done);
     }
@@ -74,11 +76,23 @@ final class DemoTrusts {
                 "endpoint", "localhost:" + remote.trustPort(), "tokenForAccept", acceptToken, "tokenForConnect", connectToken);
     }
 
-    /** A flat JSON object of strings (names, ports and hex tokens: nothing to escape but quotes and backslashes). */
+    private static Map<String, String> partner(Map<String, String> trust) {
+        Map<String, String> withSearch = new java.util.LinkedHashMap<>(trust);
+        withSearch.put("allowTrustSearch", "true");
+        return withSearch;
+    }
+
+    /** A flat JSON object of strings (names, ports and hex tokens: nothing to escape but quotes and backslashes; allow* as booleans). */
     private static String json(Map<String, String> fields) {
         StringBuilder json = new StringBuilder("{");
-        fields.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":\"")
-                .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+        fields.forEach((key, value) -> {
+            json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":");
+            if (key.startsWith("allow")) {
+                json.append(Boolean.parseBoolean(value));
+            } else {
+                json.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        });
         return json.append('}').toString();
     }
 }

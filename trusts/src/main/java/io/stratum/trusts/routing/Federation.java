@@ -54,6 +54,7 @@ public class Federation implements TrustLinks.LinkListener {
     private final ServerKeys keys;
     private final LinkAudit audit;
     private final Instance<FederationInbox> inbox;
+    private final Instance<Signals> signals;
     private final String ownId;
     private final Routes routes;
     private final Map<String, LinkTraffic> traffic = new ConcurrentHashMap<>();
@@ -61,7 +62,8 @@ public class Federation implements TrustLinks.LinkListener {
     private final Queue<Long> toDelete = new ConcurrentLinkedQueue<>();
 
     public Federation(Vertx vertx, Pool database, TrustLinks links, TrustRecords trusts, ServerIdentity identity, ServerKeys keys,
-            LinkAudit audit, Instance<FederationInbox> inbox, ServerConfig server) {
+            LinkAudit audit, Instance<FederationInbox> inbox, Instance<Signals> signals, ServerConfig server) {
+        this.signals = signals;
         this.vertx = vertx;
         this.database = database;
         this.links = links;
@@ -286,6 +288,22 @@ public class Federation implements TrustLinks.LinkListener {
                             return null;
                         });
         return relaying.chain(() -> applying).map(done -> List.of(outcomes));
+    }
+
+    /** A {@code sig} frame from a neighbour (see {@link Signals}). */
+    void signalFrom(LinkTraffic from, JsonObject frame) {
+        signals.get().received(from.remote(), frame);
+    }
+
+    /** Writes {@code frame} on the link that leads towards {@code destination}; false when no such link is up. */
+    boolean sendTowards(String destination, JsonObject frame) {
+        Optional<String> hop = routes.nextHop(destination);
+        LinkTraffic link = hop.map(traffic::get).orElse(null);
+        if (link == null || !link.isReady()) {
+            return false;
+        }
+        link.link().send(frame);
+        return true;
     }
 
     /** The next hop acknowledged the row: delete it (in batches). */

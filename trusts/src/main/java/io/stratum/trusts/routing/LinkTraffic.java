@@ -74,6 +74,10 @@ final class LinkTraffic {
         waiting.forEach(this::onFrame);
     }
 
+    boolean isReady() {
+        return ready && !closed;
+    }
+
     void close() {
         closed = true;
     }
@@ -89,6 +93,7 @@ final class LinkTraffic {
         }
         switch (frame.getString("type", "")) {
             case "routes" -> federation.routesFrom(this, frame);
+            case "sig" -> federation.signalFrom(this, frame);
             case "env" -> {
                 incoming.add(frame);
                 applyNext();
