@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,10 +58,10 @@ final class DemoCrossServerFeatures {
     }
 
     private void profiles() {
-        JsonObject direct = json(call(alice, "GET", "/api/v1/users/" + carol.credentials().address(), null, null), 200);
-        assertEquals(carol.me().name(), direct.getString("name"), direct::encode);
-        assertEquals("cts-c", direct.getString("server"));
-        assertEquals(null, direct.getString("email"), "a partner's profile shows no e-mail address");
+        io.stratum.client.contacts.People.Profile direct = alice.people().profile(carol.credentials().address());
+        assertEquals(carol.me().name(), direct.name(), direct::toString);
+        assertEquals("cts-c", direct.server());
+        assertEquals(null, direct.email(), "a partner's profile shows no e-mail address");
         JsonObject relayed = json(call(dave, "GET", "/api/v1/users/" + carol.credentials().address(), null, null), 200);
         assertEquals(carol.me().name(), relayed.getString("name"), "a profile through the ets and the rts");
         assertEquals("no_such_user", error(call(alice, "GET", "/api/v1/users/" + UUID.randomUUID() + "@cts-c", null, null), 404));
@@ -102,13 +101,13 @@ final class DemoCrossServerFeatures {
         String email = carol.me().email();
         ctsC.send("POST", "/api/v1/admin/address-book", new JsonObject().put("name", "Carol Partnerova").put("email", email)
                 .put("position", "Buyer").put("company", "Company C").put("phones", new JsonArray().add("+7 343 200-30-30")), 201);
-        JsonObject found = json(call(alice, "GET", "/api/v1/address-book/trusts?q=" + URLEncoder.encode("partnerova", StandardCharsets.UTF_8),
-                null, null), 200);
-        assertEquals("ok", server(found, "cts-c").getString("status"), found::encode);
-        JsonObject entry = found.getJsonArray("entries").stream().map(JsonObject.class::cast).filter(e -> email.equals(e.getString("email")))
-                .findFirst().orElseThrow(() -> new AssertionError("Carol not found: " + found.encode()));
-        assertEquals(carol.credentials().address(), entry.getString("address"));
-        assertEquals("Buyer", entry.getString("position"));
+        io.stratum.client.contacts.People.PartnerResults found = alice.people().searchPartners("Partnerova");
+        assertEquals("ok", found.statusByServer().get("cts-c"), found::toString);
+        io.stratum.client.contacts.People.Entry entry = found.entries().stream().filter(e -> email.equals(e.email())).findFirst()
+                .orElseThrow(() -> new AssertionError("Carol not found: " + found));
+        assertEquals(carol.credentials().address(), entry.address());
+        assertEquals("Buyer", entry.position());
+        assertEquals("cts-c", entry.server());
 
         JsonObject trust = new JsonObject(ctsC.send("GET", "/api/v1/admin/trusts/cts-a", null, 200));
         ctsC.send("PUT", "/api/v1/admin/trusts/cts-a", new JsonObject().put("remoteId", "cts-a").put("name", trust.getString("name"))

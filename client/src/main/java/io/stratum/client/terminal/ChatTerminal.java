@@ -212,10 +212,9 @@ public final class ChatTerminal {
 
     private int chatWith(Path directory, String server, String user) throws IOException, InterruptedException {
         StratumSession session = session(directory, server);
-        UUID other = user(user);
+        String address = address(session, user);
         // An address names the other user's server: the chat may span two servers.
-        Chat chat = user.contains("@") && user.substring(0, user.indexOf('@')).equals(other.toString())
-                ? session.chats().createPersonal(user) : session.chats().createPersonal(other);
+        Chat chat = address.contains("@") ? session.chats().createPersonal(address) : session.chats().createPersonal(UUID.fromString(address));
         return new ChatView(session, chat, session.credentials().huid(), out).run(in);
     }
 
@@ -267,15 +266,27 @@ public final class ChatTerminal {
         return OK;
     }
 
-    private UUID user(String user) {
+    /**
+     * The address (or HUID) of {@code user}: given as one, else found by e-mail address in this server's
+     * address book or the partner servers' books.
+     */
+    private String address(StratumSession session, String user) {
         String huid = user.contains("@") ? user.substring(0, user.indexOf('@')) : user;
         try {
-            return UUID.fromString(huid);
+            UUID.fromString(huid);
+            return user;
         } catch (IllegalArgumentException notAnId) {
-            return addressBook.findByEmail(user.toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
-                    "cannot find " + user + ": this server offers no address book yet, so name the user by their address "
-                            + "(HUID@server; they see it with `stratum-chat whoami`)"));
+            // an e-mail address: looked up below
         }
+        Optional<UUID> hooked = addressBook.findByEmail(user.toLowerCase(Locale.ROOT));
+        if (hooked.isPresent()) {
+            return hooked.get().toString();
+        }
+        List<People.Entry> found = new ArrayList<>(session.people().search(user));
+        found.addAll(session.people().searchPartners(user).entries());
+        return found.stream().filter(entry -> user.equalsIgnoreCase(entry.email()) && entry.address() != null).map(People.Entry::address)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("cannot find " + user + " among the chat users in the address book "
+                        + "or the partners' books; name the user by their address (HUID@server; they see it with `stratum-chat whoami`)"));
     }
 
     private static Chat resolve(StratumSession session, String reference) {
