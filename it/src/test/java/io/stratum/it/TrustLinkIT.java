@@ -16,21 +16,13 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.stratum.common.password.PasswordHash;
-import io.stratum.common.settings.Role;
 import io.stratum.common.settings.Settings;
-import io.stratum.common.settings.SettingsFile;
-import io.stratum.deploy.install.SettingsTemplate;
-import io.stratum.testsupport.TestKafka;
-import io.stratum.testsupport.TestPostgres;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -39,25 +31,48 @@ import io.vertx.core.json.JsonObject;
  * are refused, audited and shown red/purple; fixing the record heals the link without a restart.
  */
 class TrustLinkIT {
-    private static final String PASSWORD = "trust-link-admin-password-1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path directory;
 
-    private final List<Process> servers = new ArrayList<>();
+    private final List<PackagedCts> servers = new ArrayList<>();
 
-    record Server(String name, Settings settings, String url, String cookie, String csrf, String metricsPassword) {
+    /** A started CTS with the administrator's API session. */
+    record Server(PackagedCts cts, PackagedCts.ApiSession session) {
         String id() {
-            return settings.serverId();
+            return cts.id();
+        }
+
+        String name() {
+            return cts.name();
+        }
+
+        String url() {
+            return cts.url();
+        }
+
+        Settings settings() {
+            return cts.settings();
+        }
+
+        String cookie() {
+            return session.cookie();
+        }
+
+        String csrf() {
+            return session.csrf();
+        }
+
+        String metricsPassword() {
+            return cts.metricsPassword();
         }
     }
 
     @AfterEach
     void stopServers() throws InterruptedException {
-        for (Process server : servers) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+        for (PackagedCts server : servers) {
+            server.close();
         }
     }
 
@@ -94,44 +109,19 @@ class TrustLinkIT {
 
         call(acceptor, "POST", "/api/v1/admin/trusts/" + dialer.id() + "/enable", null, 200);
         awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
-        String logs = Files.readString(directory.resolve(dialer.name() + "/server.log")) + Files.readString(directory.resolve(acceptor.name() + "/server.log"));
+        String logs = Files.readString(dialer.cts().log()) + Files.readString(acceptor.cts().log());
         assertTrue(!logs.contains(t1) && !logs.contains(t2), "tokens never appear in the logs");
     }
 
     private Server start(String name) throws Exception {
-        Path home = Files.createDirectories(directory.resolve(name));
-        int http = Stratum.freePort();
-        int trust = Stratum.freePort();
-        SettingsTemplate template = new SettingsTemplate(Role.CTS).host("localhost").ports(http, trust)
-                .postgresHost("localhost:" + TestPostgres.server().port()).kafkaHost(TestKafka.bootstrapServers());
-        Settings settings = SettingsFile.read(template.writeTo(home, true), Optional.of(Role.CTS));
-        TestPostgres.server().ensureDatabase(settings.postgresUser(), settings.postgresPassword(), settings.postgresDatabase());
-        Process process = new ProcessBuilder("java", "-Xmx384m", "-Dstratum.trust.retry-max=3s", "-Dstratum.trust.dial-interval=500ms",
-                "-jar", Stratum.roleJar("cts").toString())
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile()).start();
-        servers.add(process);
-        Stratum.await("server " + name + " to be ready", Duration.ofSeconds(120), () -> !process.isAlive() || Stratum.ready(http));
-        assertTrue(process.isAlive(), () -> "server " + name + " exited; see " + home.resolve("server.log"));
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword());
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO administrator (username, password_hash, role, sections) VALUES ('admin', ?, 'ADMINISTRATOR', '')")) {
-            insert.setString(1, PasswordHash.hash(PASSWORD, 4));
-            insert.executeUpdate();
-        }
-        String url = "http://localhost:" + http;
-        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "admin").put("password", PASSWORD).encode())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, login.statusCode(), login.body());
-        String cookie = login.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("stratum_admin=")).findFirst().orElseThrow()
-                .split(";", 2)[0];
-        return new Server(name, settings, url, cookie, new JsonObject(login.body()).getString("csrfToken"), template.metricsPassword());
+        PackagedCts server = PackagedCts.start(directory, name);
+        servers.add(server);
+        return new Server(server, server.logIn());
     }
 
     private static JsonObject trust(Server remote, String acceptToken, String connectToken) {
         return new JsonObject().put("remoteId", remote.id()).put("name", "Partner " + remote.name()).put("kind", "CTS")
-                .put("endpoint", "localhost:" + remote.settings().trustPort()).put("tokenForAccept", acceptToken)
+                .put("endpoint", remote.cts().trustEndpoint()).put("tokenForAccept", acceptToken)
                 .put("tokenForConnect", connectToken);
     }
 

@@ -30,6 +30,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stratum.admin.Admins;
+import io.stratum.testsupport.Chromium;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
 import io.stratum.testsupport.TestSql;

@@ -1,4 +1,4 @@
-package io.stratum.admin.browser;
+package io.stratum.testsupport;
 
 import java.io.File;
 import java.io.IOException;
