@@ -75,6 +75,7 @@ final class DemoFederationChecks {
         readReceiptsCrossServers(group.id(), last, dave, List.of(alice, carol));
         changesFromAnotherServer(group.id(), alice, carol, dave);
         new DemoCrossServerFeatures(dir, alice, carol, dave).run(ac.id(), dc.id());
+        registryBelowTheRts();
 
         failOverAndBack(ac, alice, carol);
         queuesWhileThereIsNoPath(ac, alice, carol);
@@ -87,6 +88,32 @@ final class DemoFederationChecks {
         kill.run("relay ets killed", "ets/run/server.pid", dave, dc.id(), 1000, List.of(dave, carol));
         kill.run("home cts-b of a remote sender killed", "cts-b/run/server.pid", carol, dc.id(), 1000, List.of(dave, carol));
         kill.run("Kafka broker killed", "infra/run/kafka.pid", alice, ac.id(), 1000, List.of(alice, carol));
+    }
+
+    /**
+     * The rts has trusts with the ets and cts-c only; cts-a and cts-b are attached below the ets. Its
+     * registry knows them from the ets's announcements, with the role and host they announced, and
+     * that they are reachable through the ets; its graph shows them as CTS.
+     */
+    private void registryBelowTheRts() {
+        DemoAdmin rts = new DemoAdmin(dir, "rts", 8180);
+        String[] last = {""};
+        try {
+            Stratum.await("the rts's registry to list cts-a and cts-b through the ets", Duration.ofSeconds(60), () -> {
+                last[0] = rts.call("GET", "/api/v1/admin/graph/attached");
+                JsonArray attached = new JsonArray(last[0]);
+                return List.of("cts-a", "cts-b").stream().allMatch(id -> attached.stream().map(JsonObject.class::cast).anyMatch(server ->
+                        id.equals(server.getString("id")) && "CTS".equals(server.getString("role")) && "ets".equals(server.getString("via"))
+                                && server.getBoolean("reachable") && "localhost".equals(server.getString("host"))));
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answer: " + last[0], e);
+        }
+        JsonObject graph = new JsonObject(rts.call("GET", "/api/v1/admin/graph"));
+        assertTrue(graph.getJsonArray("nodes").stream().map(JsonObject.class::cast)
+                .anyMatch(node -> "cts-b".equals(node.getString("id")) && "CTS".equals(node.getString("role"))), graph::encode);
+        String page = rts.call("GET", "/admin/servers?kind=cts");
+        assertTrue(page.contains("id=\"attached-cts-a\"") && page.contains("id=\"attached-cts-b\""), "the Servers page lists them");
     }
 
     /** One message each way; both sides see both, under the home's numbers. */

@@ -31,9 +31,19 @@ public class GraphResource {
     @AdminAccess(Section.TRUSTS)
     @Operation(summary = "The servers this server knows and the links between them: this server (status SELF), every trust "
             + "(an edge from this server with the link's state GREEN, RED or PURPLE) and the servers connected neighbours announced "
-            + "(an edge from the neighbour, GREEN; role UNKNOWN unless a trust names it); per node the chats known here whose home it is")
+            + "(an edge from the neighbour, GREEN; role and host as the server announced them, UNKNOWN when it did not); per node the chats known here whose home it is")
     public RoutingGraph.Graph graph() {
         return graph.graph();
+    }
+
+    @GET
+    @Path("/attached")
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "The registry: servers known from route announcements that have no trust here (on an RTS or ETS, the servers "
+            + "attached below through a lower ETS), with the role and host each announced, the neighbour it was last heard through, "
+            + "whether a connected neighbour announces it now (reachable) and when it was last heard of")
+    public java.util.List<ConsoleGraph.Attached> attached() {
+        return graph.attached();
     }
 
     @GET

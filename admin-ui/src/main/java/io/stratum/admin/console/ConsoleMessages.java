@@ -101,6 +101,12 @@ public interface ConsoleMessages {
     @Message("Graph") String page_graph();
     @Message("The servers this server has trusts with, by kind. The colour is the link's state: green connected, red not connected, purple blocked. Create, change or block a trust on its page.") String servers_intro();
     @Message("No servers of this kind.") String servers_none();
+    @Message("Attached through other servers") String servers_attached();
+    @Message("Servers without a trust here that this server has heard of in route announcements — on an RTS or ETS, the servers attached below through a lower ETS. Green: reachable now through the server shown; grey: not announced at the moment.") String servers_attached_hint();
+    @Message("via {via}") String servers_via(String via);
+    @Message("reachable") String servers_reachable();
+    @Message("not announced now, last heard of {at}") String servers_last_seen(String at);
+    @Message("Heard through") String servers_heard_through();
     @Message("Create a trust") String servers_create();
     @Message("Information for integrators") String servers_integrators();
     @Message("A partner creates a trust to this server with these values; the two tokens are agreed between the administrators and entered crosswise on both sides.") String servers_integrators_hint();

@@ -60,10 +60,18 @@ public class ServersPage {
         TrustKind shown = TABS.stream().filter(k -> k.name().equalsIgnoreCase(kind == null ? "" : kind)).findFirst().orElse(TrustKind.CTS);
         List<Trust> all = trusts.list();
         List<Trust> listed = all.stream().filter(t -> t.kind() == shown).toList();
-        List<Tab> tabs = TABS.stream().map(k -> new Tab(k.name(), k == shown, all.stream().filter(t -> t.kind() == k).count())).toList();
+        List<ConsoleGraph.Attached> attached = graph.attached();
+        List<ConsoleGraph.Attached> attachedHere = attached.stream().filter(a -> tabOf(a) == shown).toList();
+        List<Tab> tabs = TABS.stream().map(k -> new Tab(k.name(), k == shown,
+                all.stream().filter(t -> t.kind() == k).count() + attached.stream().filter(a -> tabOf(a) == k).count())).toList();
         Map<String, ?> links = trusts.links(listed);
         return view.page(template, request, "servers").with("tabs", tabs).with("kind", shown.name()).with("servers", listed)
-                .with("links", links).with("integration", graph.integration())
+                .with("attached", attachedHere).with("links", links).with("integration", graph.integration())
                 .pushUrl(view.base() + "/servers?kind=" + shown.name().toLowerCase(Locale.ROOT)).ok();
+    }
+
+    /** The tab an attached server is listed in: its announced role's, CTS when it did not say. */
+    private static TrustKind tabOf(ConsoleGraph.Attached server) {
+        return TABS.stream().filter(k -> k.name().equals(server.role())).findFirst().orElse(TrustKind.CTS);
     }
 }

@@ -65,6 +65,16 @@ public class TrustsPage {
         return listPage(request).invalid(Map.of(), Map.of("kind", "CTS")).ok();
     }
 
+    /** The table alone, which the page reloads every 5 s so that link states and queues stay current. */
+    @GET
+    @Path("/states/table")
+    @AdminAccess(Section.TRUSTS)
+    @Operation(summary = "Console: the trusts table with link states and queues (refreshed by the Trusts page)")
+    public Response table(@Context HttpServerRequest request) {
+        java.util.List<Trust> all = trusts.list();
+        return view.page(list.getFragment("table"), request, "trusts").with("trusts", all).with("links", trusts.links(all)).ok();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @AdminAccess(value = Section.TRUSTS, access = Access.WRITE)

@@ -19,6 +19,7 @@ import io.stratum.trusts.link.TrustLinkServer;
 import io.stratum.trusts.records.Trust;
 import io.stratum.trusts.routing.Federation;
 import io.stratum.trusts.routing.Routes;
+import io.stratum.trusts.routing.ServerRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,9 +36,11 @@ public class ConsoleGraph {
     private final ServerConfig server;
     private final TrustLinkConfig linkConfig;
     private final TrustLinkServer linkServer;
+    private final ServerRegistry registry;
 
     public ConsoleGraph(ConsoleTrusts trusts, Federation federation, Pool database, ServerConfig server, TrustLinkConfig linkConfig,
-            TrustLinkServer linkServer) {
+            TrustLinkServer linkServer, ServerRegistry registry) {
+        this.registry = registry;
         this.trusts = trusts;
         this.federation = federation;
         this.database = database;
@@ -64,7 +67,30 @@ public class ConsoleGraph {
         }
         Routes routes = federation.routes();
         List<Routes.Neighbour> neighbours = routes.neighbours().stream().map(routes::neighbour).flatMap(Optional::stream).toList();
-        return RoutingGraph.assemble(new RoutingGraph.Self(server.id(), server.role(), server.host()), remotes, neighbours, chatsByHome());
+        Map<String, ServerRegistry.Registered> registered = new java.util.HashMap<>();
+        registry.all().forEach(known -> registered.put(known.id(), known));
+        return RoutingGraph.assemble(new RoutingGraph.Self(server.id(), server.role(), server.host()), remotes, neighbours, chatsByHome(),
+                registered);
+    }
+
+    /**
+     * A server known from route announcements that has no trust here (on an RTS or ETS: a server attached
+     * below, through a lower ETS). {@code reachable}: a connected neighbour announces it now.
+     */
+    public record Attached(String id, String role, String host, String via, boolean reachable, java.time.Instant lastSeen) {
+    }
+
+    /** The registry's servers without a trust here, by id. */
+    public List<Attached> attached() {
+        java.util.Set<String> trusted = new java.util.HashSet<>();
+        trusts.list().forEach(trust -> trusted.add(trust.remoteId()));
+        Routes routes = federation.routes();
+        java.util.Set<String> announced = new java.util.HashSet<>();
+        routes.neighbours().forEach(n -> routes.neighbour(n).ifPresent(neighbour -> announced.addAll(neighbour.announced())));
+        return registry.all().stream().filter(known -> !trusted.contains(known.id()) && !known.id().equals(server.id()))
+                .map(known -> new Attached(known.id(), known.role() == null ? RoutingGraph.UNKNOWN : known.role(),
+                        known.host() == null ? "" : known.host(), known.via(), announced.contains(known.id()), known.lastSeen()))
+                .toList();
     }
 
     /** The chat's servers and the path to each; 404 {@code chat_not_found} for a chat not known here. */

@@ -59,6 +59,12 @@ public final class RoutingGraph {
      * @param chatsByHome  number of chats known here by home server
      */
     public static Graph assemble(Self self, List<Remote> trusts, Collection<Routes.Neighbour> neighbours, Map<String, Long> chatsByHome) {
+        return assemble(self, trusts, neighbours, chatsByHome, Map.of());
+    }
+
+    /** As above; {@code registered} gives the role and host that announced servers gave for themselves (the registry). */
+    public static Graph assemble(Self self, List<Remote> trusts, Collection<Routes.Neighbour> neighbours, Map<String, Long> chatsByHome,
+            Map<String, io.stratum.trusts.routing.ServerRegistry.Registered> registered) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Set<Edge> edges = new LinkedHashSet<>();
         nodes.put(self.id(), new Node(self.id(), self.role().toUpperCase(Locale.ROOT), self.host(), SELF, chats(chatsByHome, self.id())));
@@ -77,7 +83,9 @@ public final class RoutingGraph {
                 if (server.equals(neighbour.id()) || server.equals(self.id())) {
                     continue;
                 }
-                nodes.putIfAbsent(server, new Node(server, UNKNOWN, "", GREEN, chats(chatsByHome, server)));
+                io.stratum.trusts.routing.ServerRegistry.Registered known = registered.get(server);
+                nodes.putIfAbsent(server, new Node(server, known == null || known.role() == null ? UNKNOWN : known.role(),
+                        known == null || known.host() == null ? "" : known.host(), GREEN, chats(chatsByHome, server)));
                 edges.add(new Edge(neighbour.id(), server, GREEN));
             }
         }

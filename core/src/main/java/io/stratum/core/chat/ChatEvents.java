@@ -39,12 +39,12 @@ final class ChatEvents {
                 events.stream().map(ChatEvent::contentType).toArray(String[]::new),
                 events.stream().map(ChatEvent::body).toArray(String[]::new),
                 events.stream().map(e -> e.meta().encode()).toArray(String[]::new),
-                events.get(0).createdAt().atOffset(ZoneOffset.UTC)));
+                events.stream().map(e -> e.createdAt().atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new)));
         return connection.preparedQuery("""
                         INSERT INTO chat_event (chat_id, seq, kind, author, client_id, target_seq, content_type, body, meta, created_at)
-                        SELECT c, s, k, a, ci, t, ct, b, m::jsonb, $10
-                        FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[])
-                          AS x(c, s, k, a, ci, t, ct, b, m)""")
+                        SELECT c, s, k, a, ci, t, ct, b, m::jsonb, at
+                        FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[],
+                          $10::timestamptz[]) AS x(c, s, k, a, ci, t, ct, b, m, at)""")
                 .execute(values)
                 .chain(() -> connection.preparedQuery("INSERT INTO chat_event_outbox (chat_id, seq) SELECT * FROM unnest($1::uuid[], $2::bigint[])")
                         .execute(Tuple.of(chats, seqs)))

@@ -48,17 +48,36 @@ public class ChatReplica {
         return applyAll(List.of(new io.stratum.core.federation.FederationInbox.Incoming(origin, ChatFanout.EVENT, payload)));
     }
 
-    /** Applies several events, in order, in one transaction. */
+    /**
+     * Applies several events, in order, in one transaction: runs of plain events (no chat snapshot, the
+     * common case: messages) in a handful of statements for the whole run, events that change the
+     * chat one by one.
+     */
     public Uni<Void> applyAll(List<io.stratum.core.federation.FederationInbox.Incoming> events) {
         List<Delivery> deliveries = new ArrayList<>();
         return database.withTransaction(connection -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<Plain> run = new ArrayList<>();
                     for (io.stratum.core.federation.FederationInbox.Incoming incoming : events) {
+                        Plain plain = Plain.of(incoming);
+                        if (plain != null) {
+                            run.add(plain);
+                            continue;
+                        }
+                        if (!run.isEmpty()) {
+                            List<Plain> these = List.copyOf(run);
+                            run.clear();
+                            chain = chain.chain(() -> storePlain(connection, these).invoke(deliveries::addAll).replaceWithVoid());
+                        }
                         chain = chain.chain(() -> applyIn(connection, incoming.origin(), incoming.payload()).invoke(delivery -> {
                             if (delivery != null) {
                                 deliveries.add(delivery);
                             }
                         }).replaceWithVoid());
+                    }
+                    if (!run.isEmpty()) {
+                        List<Plain> these = List.copyOf(run);
+                        chain = chain.chain(() -> storePlain(connection, these).invoke(deliveries::addAll).replaceWithVoid());
                     }
                     return chain;
                 })
@@ -68,6 +87,84 @@ public class ChatReplica {
                         remoteSends.confirmed(delivery.event());
                         remoteCommands.confirmed(delivery.event());
                     }
+                });
+    }
+
+    /** A {@code chat.event} without a chat snapshot, from {@code origin}. */
+    private record Plain(String origin, ChatEvent event) {
+        static Plain of(io.stratum.core.federation.FederationInbox.Incoming incoming) {
+            if (incoming.payload().getValue("chat") != null) {
+                return null;
+            }
+            try {
+                return new Plain(incoming.origin(), ChatEvent.fromJson(incoming.payload().getJsonObject("event")));
+            } catch (RuntimeException e) {
+                return null; // applyIn logs and ignores it
+            }
+        }
+    }
+
+    /**
+     * Stores plain events of chats this server already has, whose home sent them, skipping those
+     * stored before (or twice in the run); answers the deliveries to the local members.
+     */
+    private Uni<List<Delivery>> storePlain(SqlConnection connection, List<Plain> run) {
+        UUID[] chats = run.stream().map(p -> p.event().chatId()).distinct().sorted().toArray(UUID[]::new);
+        return connection.preparedQuery("SELECT id, home_server FROM chat WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+                .execute(Tuple.of((Object) chats))
+                .chain(homes -> {
+                    java.util.Map<UUID, String> homeOf = new java.util.HashMap<>();
+                    homes.forEach(row -> homeOf.put(row.getUUID(0), row.getString(1)));
+                    List<ChatEvent> candidates = new ArrayList<>();
+                    for (Plain plain : run) {
+                        String home = homeOf.get(plain.event().chatId());
+                        if (home == null || !home.equals(plain.origin())) {
+                            LOGGER.warnv("Event of chat {0} from {1}, which is not its home ({2}): ignored", plain.event().chatId(),
+                                    plain.origin(), home);
+                        } else {
+                            candidates.add(plain.event());
+                        }
+                    }
+                    if (candidates.isEmpty()) {
+                        return Uni.createFrom().item(List.<Delivery>of());
+                    }
+                    return connection.preparedQuery("SELECT chat_id, seq FROM chat_event WHERE (chat_id, seq) IN "
+                                    + "(SELECT * FROM unnest($1::uuid[], $2::bigint[]))")
+                            .execute(Tuple.of(candidates.stream().map(ChatEvent::chatId).toArray(UUID[]::new),
+                                    candidates.stream().map(ChatEvent::seq).toArray(Long[]::new)))
+                            .chain(existing -> {
+                                java.util.Set<String> seen = new java.util.HashSet<>();
+                                existing.forEach(row -> seen.add(row.getUUID(0) + "/" + row.getLong(1)));
+                                List<ChatEvent> fresh = candidates.stream().filter(e -> seen.add(e.chatId() + "/" + e.seq())).toList();
+                                return fresh.isEmpty() ? Uni.createFrom().item(List.<Delivery>of()) : insertPlain(connection, fresh, homeOf);
+                            });
+                });
+    }
+
+    private Uni<List<Delivery>> insertPlain(SqlConnection connection, List<ChatEvent> fresh, java.util.Map<UUID, String> homeOf) {
+        UUID[] chats = fresh.stream().map(ChatEvent::chatId).distinct().toArray(UUID[]::new);
+        Uni<Void> files = Uni.createFrom().voidItem();
+        for (ChatEvent event : fresh) {
+            if (!RemoteAttachments.ids(event.meta()).isEmpty()) {
+                files = files.chain(() -> RemoteAttachments.record(connection, event, homeOf.get(event.chatId()), ownId));
+            }
+        }
+        return ChatEvents.insert(connection, fresh)
+                .chain(() -> ChatEvents.applyChanges(connection, fresh))
+                .chain(files::replaceWithVoid)
+                .chain(() -> connection.preparedQuery("UPDATE chat SET last_seq = GREATEST(chat.last_seq, x.s) "
+                                + "FROM (SELECT c, max(s) AS s FROM unnest($1::uuid[], $2::bigint[]) AS u(c, s) GROUP BY c) x WHERE chat.id = x.c")
+                        .execute(Tuple.of(fresh.stream().map(ChatEvent::chatId).toArray(UUID[]::new), fresh.stream().map(ChatEvent::seq).toArray(Long[]::new))))
+                .chain(() -> connection.preparedQuery("SELECT chat_id, huid FROM chat_member WHERE chat_id = ANY($1) AND server IS NULL")
+                        .execute(Tuple.of((Object) chats)))
+                .map(rows -> {
+                    java.util.Map<UUID, List<UUID>> local = new java.util.HashMap<>();
+                    rows.forEach(row -> local.computeIfAbsent(row.getUUID(0), c -> new ArrayList<>()).add(row.getUUID(1)));
+                    List<Delivery> deliveries = new ArrayList<>();
+                    for (ChatEvent event : fresh) {
+                        deliveries.add(new Delivery(event, List.copyOf(local.getOrDefault(event.chatId(), List.of()))));
+                    }
+                    return deliveries;
                 });
     }
 

@@ -1,14 +1,11 @@
 package io.stratum.core.chat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.stratum.core.api.ApiException;
@@ -26,24 +23,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class RemoteCommands {
     public static final String COMMAND = "chat.command";
-    private static final Logger LOGGER = Logger.getLogger(RemoteCommands.class);
 
     private final Pool database;
     private final FederationQueue queue;
-    private final MessagingConfig config;
-    private final Map<String, CompletableFuture<ChatEvent>> waiting = new ConcurrentHashMap<>();
+    private final HomeAnswers<ChatEvent> answers;
 
     public RemoteCommands(Pool database, FederationQueue queue, MessagingConfig config) {
         this.database = database;
         this.queue = queue;
-        this.config = config;
+        this.answers = new HomeAnswers<>(config.remoteConfirmTimeout(), "change");
     }
 
     /** Forwards a local member's change; {@code command} has {@code op} (the event kind it makes) and its arguments. */
     Uni<ChatEvent> forward(UUID actor, UUID chatId, String home, JsonObject command) {
         String key = key(chatId, actor, command.getString("op"));
         JsonObject payload = command.copy().put("chat", chatId.toString()).put("actor", actor.toString()).put("key", key);
-        CompletableFuture<ChatEvent> answer = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        CompletableFuture<ChatEvent> answer = answers.expect(key);
         return database.withTransaction(connection -> connection.preparedQuery("SELECT 1 FROM chat_member m JOIN chat c ON c.id = m.chat_id "
                                 + "WHERE m.chat_id = $1 AND m.huid = $2 AND m.server IS NULL AND c.deleted_at IS NULL")
                         .execute(Tuple.of(chatId, actor))
@@ -55,31 +50,19 @@ public class RemoteCommands {
                         }))
                 .chain(() -> {
                     queue.wake();
-                    return Uni.createFrom().completionStage(answer)
-                            .ifNoItem().after(config.remoteConfirmTimeout()).failWith(() -> new ApiException(504, "queued",
-                                    "the chat's home server " + home + " has not confirmed the change yet; it stays queued and is "
-                                            + "applied when the home server answers"));
+                    return answers.await(key, answer, home);
                 })
-                .onTermination().invoke(() -> waiting.remove(key, answer));
+                .onTermination().invoke(() -> answers.forget(key, answer));
     }
 
     /** A replica received the home's event: answers the member waiting for it, if any. */
     void confirmed(ChatEvent event) {
-        CompletableFuture<ChatEvent> answer = waiting.remove(key(event.chatId(), event.author(), event.kind()));
-        if (answer != null) {
-            answer.complete(event);
-        }
+        answers.answer(key(event.chatId(), event.author(), event.kind()), event);
     }
 
     /** The home refused a forwarded command. */
     void refused(JsonObject payload) {
-        CompletableFuture<ChatEvent> answer = waiting.remove(payload.getString("command", ""));
-        if (answer != null) {
-            answer.completeExceptionally(new ApiException(payload.getInteger("status", 400), payload.getString("code", "refused"),
-                    payload.getString("message", "the chat's home server refused the change")));
-        } else {
-            LOGGER.infov("The home server refused a forwarded change ({0}) after its member stopped waiting", payload.getString("code"));
-        }
+        answers.refuse(payload.getString("command", ""), payload);
     }
 
     /** The refusal a home sends back for a command it cannot apply. */

@@ -1,13 +1,10 @@
 package io.stratum.core.chat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.stratum.core.api.ApiException;
@@ -27,23 +24,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RemoteSends {
     public static final String APPEND = "chat.append";
     public static final String REFUSED = "chat.refused";
-    private static final Logger LOGGER = Logger.getLogger(RemoteSends.class);
 
     private final Pool database;
     private final FederationQueue queue;
-    private final MessagingConfig config;
-    private final Map<String, CompletableFuture<Appended>> waiting = new ConcurrentHashMap<>();
+    private final HomeAnswers<Appended> answers;
 
     public RemoteSends(Pool database, FederationQueue queue, MessagingConfig config) {
         this.database = database;
         this.queue = queue;
-        this.config = config;
+        this.answers = new HomeAnswers<>(config.remoteConfirmTimeout(), "message");
     }
 
     /** Forwards a local user's request to the chat's home server. */
     Uni<Appended> forward(Append append, String home) {
         String key = key(append.author().toString(), append.clientId());
-        CompletableFuture<Appended> answer = waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+        CompletableFuture<Appended> answer = answers.expect(key);
         return database.withTransaction(connection -> connection.preparedQuery(ChatEvents.SELECT + " WHERE author = $1 AND client_id = $2")
                         .execute(Tuple.of(append.author(), append.clientId()))
                         .chain(existing -> {
@@ -63,37 +58,24 @@ public class RemoteSends {
                         }))
                 .chain(done -> {
                     if (done != null) {
-                        waiting.remove(key, answer);
                         return Uni.createFrom().item(done);
                     }
                     queue.wake();
-                    return Uni.createFrom().completionStage(answer)
-                            .ifNoItem().after(config.remoteConfirmTimeout()).failWith(() -> new ApiException(504, "queued",
-                                    "the chat's home server " + home + " has not confirmed the message yet; it stays queued and is "
-                                            + "delivered when the home server answers (sending again with the same client_id is safe)"));
+                    return answers.await(key, answer, home);
                 })
-                .onTermination().invoke(() -> waiting.remove(key, answer));
+                .onTermination().invoke(() -> answers.forget(key, answer));
     }
 
     /** A replica received the home's event: answers the sender waiting for it, if any. */
     void confirmed(ChatEvent event) {
         if (event.clientId() != null) {
-            CompletableFuture<Appended> answer = waiting.remove(key(event.author().toString(), event.clientId()));
-            if (answer != null) {
-                answer.complete(new Appended(event, false));
-            }
+            answers.answer(key(event.author().toString(), event.clientId()), new Appended(event, false));
         }
     }
 
     /** The home refused a forwarded request ({@code chat.refused}). */
     void refused(JsonObject payload) {
-        CompletableFuture<Appended> answer = waiting.remove(key(payload.getString("author", ""), payload.getString("client_id", "")));
-        if (answer != null) {
-            answer.completeExceptionally(new ApiException(payload.getInteger("status", 400), payload.getString("code", "refused"),
-                    payload.getString("message", "the chat's home server refused the request")));
-        } else {
-            LOGGER.infov("The home server refused a forwarded request ({0}) after its sender stopped waiting", payload.getString("code"));
-        }
+        answers.refuse(key(payload.getString("author", ""), payload.getString("client_id", "")), payload);
     }
 
     /** The refusal a home sends back for a remote member's request that it cannot take. */

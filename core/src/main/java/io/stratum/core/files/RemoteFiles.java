@@ -113,11 +113,12 @@ public class RemoteFiles {
         CompletableFuture<FileRecord> mine = new CompletableFuture<>();
         CompletableFuture<FileRecord> running = fetching.putIfAbsent(what, mine);
         if (running != null) {
-            return Uni.createFrom().completionStage(running);
+            return Uni.createFrom().completionStage(running.copy());
         }
         fetch.get().subscribe().with(mine::complete, mine::completeExceptionally);
         mine.whenComplete((file, failure) -> fetching.remove(what, mine));
-        return Uni.createFrom().completionStage(mine);
+        // Copies: a caller that goes away cancels its copy, not the fetch the others wait for.
+        return Uni.createFrom().completionStage(mine.copy());
     }
 
     /** What a fetch brought: the piece headers' name, type, size and SHA-256. */

@@ -55,6 +55,9 @@ public class Federation implements TrustLinks.LinkListener {
     private final LinkAudit audit;
     private final Instance<FederationInbox> inbox;
     private final Instance<Signals> signals;
+    private final ServerRegistry registry;
+    private final String ownRole;
+    private final String ownHost;
     private final String ownId;
     private final Routes routes;
     private final Map<String, LinkTraffic> traffic = new ConcurrentHashMap<>();
@@ -62,8 +65,11 @@ public class Federation implements TrustLinks.LinkListener {
     private final Queue<Long> toDelete = new ConcurrentLinkedQueue<>();
 
     public Federation(Vertx vertx, Pool database, TrustLinks links, TrustRecords trusts, ServerIdentity identity, ServerKeys keys,
-            LinkAudit audit, Instance<FederationInbox> inbox, Instance<Signals> signals, ServerConfig server) {
+            LinkAudit audit, Instance<FederationInbox> inbox, Instance<Signals> signals, ServerRegistry registry, ServerConfig server) {
         this.signals = signals;
+        this.registry = registry;
+        this.ownRole = server.role().toUpperCase(java.util.Locale.ROOT);
+        this.ownHost = server.host();
         this.vertx = vertx;
         this.database = database;
         this.links = links;
@@ -96,6 +102,7 @@ public class Federation implements TrustLinks.LinkListener {
     void onStart(@Observes StartupEvent event) {
         links.listen(this);
         keys.load().subscribe().with(done -> { }, failure -> LOGGER.warnv("Server keys not loaded yet: {0}", failure.getClass().getName()));
+        registry.load().subscribe().with(done -> { }, failure -> LOGGER.warnv("Server registry not loaded yet: {0}", failure.getClass().getName()));
         vertx.eventBus().consumer(FederationQueue.QUEUED).handler(message -> pumpAll());
         vertx.setPeriodic(1000, id -> pumpAll());
         vertx.setPeriodic(100, id -> deleteForgotten());
@@ -145,8 +152,11 @@ public class Federation implements TrustLinks.LinkListener {
     void routesFrom(LinkTraffic from, JsonObject frame) {
         Set<String> servers = new HashSet<>();
         for (Object value : array(frame, "servers")) {
-            if (value instanceof JsonObject server && server.getValue("id") instanceof String id && !id.isEmpty()) {
+            if (value instanceof JsonObject server && server.getValue("id") instanceof String id && !id.isEmpty() && id.length() <= 64) {
                 servers.add(id);
+                if (!id.equals(ownId)) {
+                    registry.heard(id, text(server, "role"), text(server, "host"), from.remote());
+                }
             }
         }
         boolean learned = false;
@@ -170,6 +180,11 @@ public class Federation implements TrustLinks.LinkListener {
         if (moved) {
             rescanAll();
         }
+    }
+
+    /** A short text field of an announcement entry, else null. */
+    private static String text(JsonObject entry, String field) {
+        return entry.getValue(field) instanceof String value && !value.isEmpty() && value.length() <= 255 ? value : null;
     }
 
     private static JsonArray array(JsonObject frame, String field) {
@@ -340,6 +355,23 @@ public class Federation implements TrustLinks.LinkListener {
         traffic.values().forEach(LinkTraffic::rescan);
     }
 
+    /** An announcement entry: the id, with the role and host when known (this server's own, or as registered). */
+    private JsonObject describe(String server) {
+        JsonObject entry = new JsonObject().put("id", server);
+        if (server.equals(ownId)) {
+            return entry.put("role", ownRole).put("host", ownHost);
+        }
+        registry.get(server).ifPresent(known -> {
+            if (known.role() != null) {
+                entry.put("role", known.role());
+            }
+            if (known.host() != null) {
+                entry.put("host", known.host());
+            }
+        });
+        return entry;
+    }
+
     private void announceAll() {
         JsonArray known = new JsonArray();
         identity.signingKey().ifPresent(own -> known.add(new JsonObject().put("id", ownId).put("key", Base64.getEncoder().encodeToString(own.publicKey()))));
@@ -349,7 +381,7 @@ public class Federation implements TrustLinks.LinkListener {
                 continue;
             }
             JsonArray servers = new JsonArray();
-            routes.announcementFor(link.remote()).forEach(server -> servers.add(new JsonObject().put("id", server)));
+            routes.announcementFor(link.remote()).forEach(server -> servers.add(describe(server)));
             link.link().send(new JsonObject().put("type", "routes").put("servers", servers).put("keys", known));
         }
     }
