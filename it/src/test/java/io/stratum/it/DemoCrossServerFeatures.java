@@ -51,6 +51,7 @@ final class DemoCrossServerFeatures {
     /** {@code ac}: alice's personal chat with carol (home cts-a); {@code dc}: dave's with carol (home cts-b). */
     void run(UUID ac, UUID dc) {
         profiles();
+        editAndDeleteFromAnotherServer(dc);
         typing(dc);
         trustSearch();
         files(ac, dc);
@@ -68,6 +69,25 @@ final class DemoCrossServerFeatures {
         HttpResponse<byte[]> nowhere = call(alice, "GET", "/api/v1/users/" + UUID.randomUUID() + "@no-such-server", null, null);
         assertTrue(nowhere.statusCode() == 502 || nowhere.statusCode() == 504, () -> nowhere.statusCode() + " " + new String(nowhere.body()));
         assertEquals("address_invalid", error(call(alice, "GET", "/api/v1/users/not-an-address", null, null), 400));
+    }
+
+    /** Carol (cts-c) edits one of her messages and deletes another in the chat homed on cts-b; Dave sees both changes. */
+    private void editAndDeleteFromAnotherServer(UUID dc) {
+        long edited = carol.chats().sendText(dc, "ed-" + UUID.randomUUID(), "to be edited");
+        long deleted = carol.chats().sendText(dc, "del-" + UUID.randomUUID(), "to be deleted");
+        try (LiveSession live = carol.live(new Cursors(), new LiveListener() { }).start()) {
+            assertTrue(live.awaitLive(Duration.ofSeconds(30)), "Carol's live session");
+            live.edit(dc, edited, "edited on cts-c").get(30, TimeUnit.SECONDS);
+            live.delete(dc, deleted).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        Stratum.await("Dave (cts-b) to see Carol's edit and deletion", Duration.ofSeconds(30), () -> {
+            Map<Long, io.stratum.client.chat.ChatEvent> bySeq = new java.util.HashMap<>();
+            dave.chats().historyAfter(dc, edited - 1, 50).forEach(event -> bySeq.put(event.seq(), event));
+            return bySeq.containsKey(edited) && "edited on cts-c".equals(bySeq.get(edited).body())
+                    && bySeq.containsKey(deleted) && bySeq.get(deleted).body() == null;
+        });
     }
 
     /** Dave types in his chat with Carol (home cts-b); Carol's device on cts-c is told. */

@@ -55,6 +55,24 @@ final class PackagedCts implements AutoCloseable {
         this.process = process;
     }
 
+    /** Stops this server and starts it again from the same settings and database (kept administrator); waits until ready. */
+    PackagedCts restart() throws Exception {
+        close();
+        Process again = new ProcessBuilder("java", "-Xmx384m", "-Dstratum.trust.retry-max=3s", "-Dstratum.trust.dial-interval=500ms",
+                "-jar", Stratum.roleJar("cts").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile())).start();
+        PackagedCts restarted = new PackagedCts(name, home, settings, metricsPassword, again);
+        try {
+            Stratum.await("server " + name + " to be ready again", Duration.ofSeconds(120), () -> !again.isAlive() || Stratum.ready(settings.httpPort()));
+            assertTrue(again.isAlive(), () -> "server " + name + " exited after its restart; see " + restarted.log());
+        } catch (Exception | AssertionError e) {
+            restarted.close();
+            throw e;
+        }
+        return restarted;
+    }
+
     /** Starts a CTS in {@code directory/name}, waits until it is ready and inserts the administrator. */
     static PackagedCts start(Path directory, String name) throws Exception {
         Path home = Files.createDirectories(directory.resolve(name));

@@ -30,7 +30,7 @@ import io.stratum.testsupport.Chromium;
 /**
  * Issue 5, as two administrators do it: two packaged CTS servers, each administrator logs into their
  * own console in headless Chromium, creates the trust to the other server with the form of the
- * Trusts page (the tokens crosswise), and reloads the page until the link is green on both sides.
+ * Trusts page (the tokens crosswise), and watches both Trusts pages refresh themselves until the link is green on both sides.
  * A's Trusts page with the green link is saved as {@code console-trusts.png}: into
  * {@code -Dstratum.screenshots=DIR} (docs/images) when set, otherwise into target/.
  */
@@ -152,39 +152,31 @@ class TrustConsoleBrowserIT {
     }
 
     /**
-     * Reloads the Trusts page (it shows the state of the moment it was loaded) until the partner's
-     * status is the green "connected" badge.
+     * Opens the Trusts page once and watches it, as an administrator would: the table refreshes itself
+     * every 5 s, so the partner's status turns into the green "connected" badge without a reload.
      */
     private static void awaitGreen(ChromeDriver browser, PackagedCts on, PackagedCts partner) {
         By state = By.id("state-" + partner.id());
         By row = By.id("trust-" + partner.id());
+        browser.get(on.url() + "/admin/trusts");
+        await(browser, state);
         String[] last = {"nothing"};
         try {
             Stratum.await("the link of " + on.name() + " with " + partner.name() + " to turn green in the console", LINK_TIMEOUT, () -> {
-                browser.get(on.url() + "/admin/trusts");
-                WebElement badge = await(browser, state);
-                last[0] = "[" + badge.getAttribute("class") + "] " + text(browser, row);
-                if (badge.getAttribute("class").contains("green")) {
-                    return true;
+                try {
+                    WebElement badge = browser.findElement(state);
+                    last[0] = "[" + badge.getAttribute("class") + "] " + text(browser, row);
+                    return badge.getAttribute("class").contains("green") && "connected".equals(badge.getText().strip());
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException swapped) {
+                    return false; // the table was being replaced by its refresh
                 }
-                sleep(Duration.ofSeconds(1));
-                return false;
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen: " + last[0] + "; server log: " + on.log(), e);
         }
-        assertEquals("connected", text(browser, state));
-        String background = browser.findElement(state).getCssValue("background-color");
+        String background = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(state).getCssValue("background-color"));
         assertEquals("rgba(31, 122, 58, 1)", background, "the badge is the reference green (#1f7a3a)");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /** Saves the page; into -Dstratum.screenshots when set and {@code documented}, into target/ otherwise. */

@@ -93,10 +93,13 @@ class TrustLinkIT {
         Stratum.await("the refusal in the acceptor's audit log", Duration.ofSeconds(30),
                 () -> audited(acceptor, dialer.id(), "FAILURE", "token_refused"));
 
+        assertTrue(storedBackoffs(dialer, acceptor.id()) > 0, "the failed dial's backoff is kept in the database");
+
         // Fixing the token heals the link without a restart; both sides see it green.
         call(dialer, "PUT", "/api/v1/admin/trusts/" + acceptor.id(), trust(acceptor, t2, t1), 200);
         awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
         awaitLink(acceptor, dialer.id(), link -> link.getString("state").equals("GREEN"));
+        Stratum.await("the backoff to be reset once the link is up", Duration.ofSeconds(10), () -> storedBackoffs(dialer, acceptor.id()) == 0);
         awaitMetric(acceptor, "connection_status{remote=\"" + dialer.id() + "\"} 1");
         assertTrue(audited(acceptor, dialer.id(), "SUCCESS", ""));
 
@@ -111,6 +114,39 @@ class TrustLinkIT {
         awaitLink(dialer, acceptor.id(), link -> link.getString("state").equals("GREEN"));
         String logs = Files.readString(dialer.cts().log()) + Files.readString(acceptor.cts().log());
         assertTrue(!logs.contains(t1) && !logs.contains(t2), "tokens never appear in the logs");
+    }
+
+    /** A server that keeps failing to answer: the dialer's backoff (failures so far, next attempt) survives a restart. */
+    @Test
+    void shouldKeepTheDialBackoffAcrossARestart() throws Exception {
+        Server a = start("a");
+        String gone = "zz-gone-" + UUID.randomUUID(); // sorts after a's id, so a dials (partners: the smaller id dials)
+        call(a, "POST", "/api/v1/admin/trusts", new JsonObject().put("remoteId", gone).put("name", "Gone").put("kind", "CTS")
+                .put("endpoint", "localhost:" + Stratum.freePort()).put("tokenForAccept", "accept-" + UUID.randomUUID())
+                .put("tokenForConnect", "connect-" + UUID.randomUUID()), 201);
+        int before = awaitLink(a, gone, link -> link.getInteger("failures") >= 3).getInteger("failures");
+
+        PackagedCts restarted = a.cts().restart();
+        servers.remove(a.cts());
+        servers.add(restarted);
+        Server again = new Server(restarted, restarted.logIn());
+        JsonObject after = new JsonObject(call(again, "GET", "/api/v1/admin/trusts/" + gone + "/link", null, 200));
+        assertTrue(after.getInteger("failures") >= before, () -> "the failures before the restart (" + before + ") are still counted: " + after);
+        assertEquals("RED", after.getString("state"));
+    }
+
+    private static long storedBackoffs(Server on, String remote) {
+        try (Connection connection = DriverManager.getConnection(on.settings().jdbcUrl(), on.settings().postgresUser(),
+                on.settings().postgresPassword());
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM trust_dial_backoff WHERE remote_id = ?")) {
+            query.setString(1, remote);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Server start(String name) throws Exception {

@@ -46,14 +46,23 @@ public class TrustLinks {
     private final MultiGauge linkFailures;
     private final LinkBacklog backlog;
 
-    public TrustLinks(MeterRegistry registry, LinkBacklog backlog) {
+    private final DialBackoff backoff;
+
+    public TrustLinks(MeterRegistry registry, LinkBacklog backlog, DialBackoff backoff) {
         this.backlog = backlog;
+        this.backoff = backoff;
         this.connectionStatus = MultiGauge.builder("connection_status")
                 .description("Trust link state per remote server: 1 connected (green), 0 not connected (red), -1 blocked (purple)")
                 .register(registry);
         this.linkFailures = MultiGauge.builder("trust_link_failures")
                 .description("Failed attempts to connect to a remote server since the last success (the retry backoff grows with them)")
                 .register(registry);
+    }
+
+    /** Takes the backoffs stored before the last stop (the dialer waits for them as for its own). */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        backoff.load().subscribe().with(stored -> stored.forEach(attempts::putIfAbsent),
+                failure -> LOGGER.warnv("Stored dial backoffs not read, dialing at once: {0}", failure.getClass().getName()));
     }
 
     /** Failed attempts to reach one remote, for backoff and for the console. */
@@ -86,7 +95,9 @@ public class TrustLinks {
 
     /** Registers an authenticated link, closing an older one to the same remote. */
     void attach(TrustLink link) {
-        attempts.remove(link.remoteId());
+        if (attempts.remove(link.remoteId()) != null) {
+            backoff.reset(link.remoteId());
+        }
         TrustLink older = links.put(link.remoteId(), link);
         if (older != null && older != link) {
             older.close();
@@ -121,6 +132,7 @@ public class TrustLinks {
             Instant now = Instant.now();
             return new Attempts(failures, problem, now, now.plusMillis(delay));
         });
+        backoff.save(remoteId, updated);
         return updated.next();
     }
 
