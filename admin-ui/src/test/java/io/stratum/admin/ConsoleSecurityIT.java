@@ -107,4 +107,38 @@ class ConsoleSecurityIT {
         session.given().get("/api/v1/admin/server/certificate").then().statusCode(200).body(not(containsString("PRIVATE KEY")))
                 .body("fingerprint", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
     }
+
+    @Test
+    void shouldStoreTheBotxCertificateLikeTheTrustCertificateAndNeverShowItsKey() throws Exception {
+        var material = TestCertificates.chain();
+        Admins.Session session = Admins.login(Admins.create("botx", "ADMINISTRATOR", ""));
+        session.given().contentType(ContentType.JSON).body(java.util.Map.of("certificate", material.leafThenIssuer(), "privateKey", material.otherKey()))
+                .put("/api/v1/admin/server/botx-certificate").then().statusCode(400)
+                .body("errors.privateKey", equalTo("this key does not belong to the first certificate"));
+        session.given().contentType(ContentType.JSON).body(java.util.Map.of("certificate", material.issuerThenLeaf(), "privateKey", material.leafKey()))
+                .put("/api/v1/admin/server/botx-certificate").then().statusCode(400)
+                .body("errors.certificate", containsString("put the server certificate first"));
+        // The console shows the wrong-key error next to the BotX card's key field, and not the key.
+        String refused = session.given().contentType(ContentType.URLENC).formParam("certificate", material.leafThenIssuer())
+                .formParam("privateKey", material.otherKey()).post("/admin/server/botx-certificate").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("id=\"botx-privateKey-error\""), refused);
+        assertFalse(refused.contains("PRIVATE KEY"), "the submitted key is rendered back");
+
+        String expiry = session.given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("certificate", material.leafThenIssuer(), "privateKey", material.leafKey()))
+                .put("/api/v1/admin/server/botx-certificate").then().statusCode(200)
+                .body("subject", equalTo("CN=cts.corp.example")).body("chainLength", equalTo(2)).extract().path("notAfter");
+        session.given().get("/api/v1/admin/server/botx-certificate").then().statusCode(200).body(not(containsString("PRIVATE KEY")))
+                .body("fingerprint", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")).body("notAfter", equalTo(expiry));
+        String page = session.given().get("/admin/server").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"botx-subject\">CN=cts.corp.example<"), page);
+        assertTrue(page.contains("id=\"botx-expires\">" + expiry), page);
+        assertFalse(page.contains("PRIVATE KEY-----"), "a private key is rendered on the server page");
+        assertTrue(io.stratum.testsupport.TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'server.botx-certificate' AND actor = ?",
+                session.username()).equals(1L));
+
+        session.given().delete("/api/v1/admin/server/botx-certificate").then().statusCode(204);
+        session.given().get("/api/v1/admin/server/botx-certificate").then().statusCode(404).body("error", equalTo("not_set"));
+        assertTrue(session.given().get("/admin/server").then().statusCode(200).extract().asString().contains("id=\"botx-none\""));
+    }
 }

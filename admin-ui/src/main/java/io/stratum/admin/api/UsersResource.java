@@ -2,6 +2,7 @@ package io.stratum.admin.api;
 
 import java.util.Map;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +24,7 @@ import io.stratum.admin.web.AdminPaths;
 import io.stratum.core.account.UserAdministration.UserPage;
 import io.stratum.core.account.UserAdministration.UserProfile;
 
-/** Chat users: search, profile with devices, block/unblock, end sessions. */
+/** Chat users: search, profile with devices, block/unblock, end sessions, delete. */
 @Path(AdminPaths.API + "/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: users")
@@ -76,5 +77,15 @@ public class UsersResource {
     @Operation(summary = "Log every device of the user out; answers how many were logged out")
     public Map<String, Integer> endSessions(@PathParam("huid") String huid) {
         return Map.of("devices", users.endSessions(current.require(), huid));
+    }
+
+    @DELETE
+    @Path("/{huid}")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Delete a user: every device logged out, personal data cleared, no longer found or able to log in; "
+            + "messages already sent stay in their chats (204; 404 user_not_found)")
+    public jakarta.ws.rs.core.Response delete(@PathParam("huid") String huid) {
+        users.delete(current.require(), huid);
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 }

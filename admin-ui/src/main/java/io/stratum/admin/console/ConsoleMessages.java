@@ -68,6 +68,9 @@ public interface ConsoleMessages {
     @Message("{name} is blocked; every device was logged out.") String users_blocked(String name);
     @Message("{name} is unblocked and may log in again.") String users_unblocked(String name);
     @Message("{count} devices of {name} were logged out.") String users_ended(int count, String name);
+    @Message("Delete") String users_delete();
+    @Message("Delete {name}? Every device is logged out, the account is removed and cannot log in again; messages already sent stay in their chats.") String users_delete_confirm(String name);
+    @Message("{name} was deleted: every device was logged out and the account removed.") String users_deleted(String name);
     @Message("Next") String users_next();
     @Message("Previous") String users_previous();
     @Message("The servers this server trusts: partner CTS servers, the ETS or RTS above it, servers attached below. Both sides create a trust with crosswise tokens (docs/trusts.md).") String trusts_intro();
@@ -234,6 +237,13 @@ public interface ConsoleMessages {
     @Message("Or upload files") String cert_upload();
     @Message("Save certificate") String cert_save();
     @Message("The trust certificate was saved.") String cert_saved();
+    @Message("BotX certificate") String botx_title();
+    @Message("No BotX certificate is set.") String botx_none();
+    @Message("Save BotX certificate") String botx_save();
+    @Message("The BotX certificate was saved.") String botx_saved();
+    @Message("Remove") String botx_remove();
+    @Message("Remove the BotX certificate and its key?") String botx_remove_confirm();
+    @Message("The BotX certificate was removed.") String botx_removed();
 
     @Message("Login") String admins_username();
     @Message("Role") String admins_role();

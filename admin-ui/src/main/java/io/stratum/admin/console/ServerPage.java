@@ -1,5 +1,6 @@
 package io.stratum.admin.console;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -22,12 +23,13 @@ import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Section;
+import io.stratum.admin.server.BotxCertificateStore;
 import io.stratum.admin.server.TrustCertificateStore;
 import io.stratum.admin.web.AdminPaths;
 import io.stratum.core.server.ServerInfoResource;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The Server section. */
+/** The Server section: identity, the trust TLS certificate, the BotX certificate. */
 @Path(AdminPaths.INTERNAL + "/server")
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Console")
@@ -36,14 +38,16 @@ public class ServerPage {
     private final ConsoleView view;
     private final ServerInfoResource info;
     private final TrustCertificateStore certificates;
+    private final BotxCertificateStore botx;
     private final CurrentAdmin current;
 
     public ServerPage(@Location("console/server.html") Template template, ConsoleView view, ServerInfoResource info,
-            TrustCertificateStore certificates, CurrentAdmin current) {
+            TrustCertificateStore certificates, BotxCertificateStore botx, CurrentAdmin current) {
         this.template = template;
         this.view = view;
         this.info = info;
         this.certificates = certificates;
+        this.botx = botx;
         this.current = current;
     }
 
@@ -71,10 +75,41 @@ public class ServerPage {
         }
     }
 
+    @POST
+    @Path("/botx-certificate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminAccess(value = Section.SERVER, access = Access.WRITE)
+    @Operation(summary = "Console: set the BotX certificate")
+    public Response botxCertificate(@FormParam("certificate") String certificate, @FormParam("privateKey") String privateKey,
+            @Context HttpServerRequest request) {
+        try {
+            botx.replace(current.require(), certificate, privateKey);
+            ConsoleView.Page page = page(request);
+            return page.notice(page.messages().botx_saved()).ok();
+        } catch (InvalidInput e) {
+            // The errors go next to the BotX card's fields (named botx-…), not the trust card's; the key is never shown again.
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach((field, message) -> errors.put("botx-" + field, message));
+            return page(request).invalid(errors, Map.of("botx-certificate", certificate == null ? "" : certificate)).status(400);
+        }
+    }
+
+    @POST
+    @Path("/botx-certificate/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminAccess(value = Section.SERVER, access = Access.WRITE)
+    @Operation(summary = "Console: remove the BotX certificate")
+    public Response removeBotxCertificate(@Context HttpServerRequest request) {
+        botx.remove(current.require());
+        ConsoleView.Page page = page(request);
+        return page.notice(page.messages().botx_removed()).ok();
+    }
+
     private ConsoleView.Page page(HttpServerRequest request) {
         return view.page(template, request, "server")
                 .with("info", info.info())
                 .with("certificate", certificates.current().orElse(null))
+                .with("botx", botx.current().orElse(null))
                 .with("canWrite", current.require().rights().allows(Section.SERVER, Access.WRITE))
                 .pushUrl(view.base() + "/server");
     }

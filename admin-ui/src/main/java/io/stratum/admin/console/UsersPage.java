@@ -29,7 +29,7 @@ import io.stratum.core.account.UserAdministration.UserProfile;
 import io.stratum.core.api.ApiException;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The Users section: search, a user's profile and devices, block, unblock, end sessions. */
+/** The Users section: search, a user's profile and devices, block, unblock, end sessions, delete. */
 @Path(AdminPaths.INTERNAL + "/users")
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Console")
@@ -97,6 +97,27 @@ public class UsersPage {
         int[] ended = {0};
         return act(request, huid, () -> ended[0] = users.endSessions(current.require(), huid),
                 (text, name) -> text.users_ended(ended[0], name));
+    }
+
+    @POST
+    @Path("/{huid}/delete")
+    @AdminAccess(value = Section.USERS, access = Access.WRITE)
+    @Operation(summary = "Console: delete a user")
+    public Response delete(@PathParam("huid") String huid, @Context HttpServerRequest request) {
+        UserProfile profile;
+        try {
+            profile = users.profile(huid);
+            users.delete(current.require(), huid);
+        } catch (ApiException e) {
+            return view.page(list, request, "users").with("q", "").with("page", users.search("", 0, PAGE))
+                    .with("previous", 0).with("next", PAGE).with("hasNext", false).with("hasPrevious", false)
+                    .error(e.getMessage()).pushUrl(view.base() + "/users").status(e.status());
+        }
+        UserPage page = users.search("", 0, PAGE);
+        ConsoleView.Page shown = view.page(list, request, "users").with("q", "").with("page", page)
+                .with("previous", 0).with("next", PAGE).with("hasNext", PAGE < page.total()).with("hasPrevious", false)
+                .pushUrl(view.base() + "/users");
+        return shown.notice(shown.messages().users_deleted(label(profile))).ok();
     }
 
     private Response act(HttpServerRequest request, String huid, Runnable action, BiFunction<ConsoleMessages, String, String> notice) {

@@ -45,6 +45,22 @@ public class ConsoleUsers {
         return ended;
     }
 
+    /** Deletes a user (see {@link UserAdministration#delete}); audited with who they were, so the record says whom the HUID was. */
+    public UserAdministration.UserSummary delete(AdminPrincipal admin, String huid) {
+        UserAdministration.UserSummary before = Await.of(users.delete(parse(huid)));
+        Map<String, Object> was = new java.util.LinkedHashMap<>();
+        was.put("status", before.status());
+        was.put("name", before.name());
+        if (before.email() != null) {
+            was.put("email", before.email());
+        }
+        if (before.phone() != null) {
+            was.put("phone", before.phone());
+        }
+        Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), "user.delete", huid, was, Map.of("status", "deleted"))));
+        return before;
+    }
+
     private static UUID parse(String huid) {
         try {
             return UUID.fromString(huid);

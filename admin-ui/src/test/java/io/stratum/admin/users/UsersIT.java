@@ -76,6 +76,32 @@ class UsersIT {
                 .body("error.code", equalTo("user_disabled_by_directory"));
     }
 
+    @Test
+    void shouldDeleteAUserSoTheyCanNeitherLogInNorBeFound() throws Throwable {
+        String email = "olga-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        UUID huid = user(email);
+        String token = token(huid);
+        UUID entry = UUID.randomUUID();
+        TestSql.update("INSERT INTO address_book_entry (id, name, email, huid, source) VALUES (?, 'Olga', ?, ?, 'manual')", entry, email, huid);
+        Admins.Session admin = Admins.login(Admins.create("users", "ADMINISTRATOR", ""));
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+
+        try (TestDevice device = TestDevice.online(RestAssured.port, token, new JsonObject())) {
+            admin.given().delete("/api/v1/admin/users/" + huid).then().statusCode(204);
+            TestPolling.await("the deleted user's WebSocket to close", Duration.ofSeconds(20), device::isClosed);
+        }
+
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
+        admin.given().queryParam("q", email).get("/api/v1/admin/users").then().statusCode(200).body("total", equalTo(0));
+        admin.given().get("/api/v1/admin/users/" + huid).then().statusCode(404).body("error.code", equalTo("user_not_found"));
+        admin.given().delete("/api/v1/admin/users/" + huid).then().statusCode(404);
+        // Nothing of the account leads back to it: no address to log in with, no address book link.
+        assertEquals(0L, TestSql.scalar("SELECT count(*) FROM chat_user WHERE email = ?", email));
+        assertEquals(null, TestSql.scalar("SELECT huid FROM address_book_entry WHERE id = ?", entry));
+        assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.delete' AND target = ? AND actor = ?",
+                huid.toString(), admin.username()));
+    }
+
     private static UUID user(String email) {
         UUID huid = UUID.randomUUID();
         TestSql.update("INSERT INTO chat_user (huid, email, name, source) VALUES (?, ?, ?, 'email')", huid, email,

@@ -19,7 +19,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Chat users as administrators manage them: search, a profile with devices, block and unblock, end
  * sessions. Blocking ends the user's sessions at once (tokens stop working, open WebSockets close on
  * every instance); unblocking lets the user log in again. A user the directory disabled stays
- * disabled: the directory decides (docs/directory.md). Non-blocking.
+ * disabled: the directory decides (docs/directory.md). Deleting ends the sessions, then leaves a
+ * tombstone: the row keeps its HUID (messages already sent stay in their chats, authored by it) with
+ * status {@code deleted} and every personal field cleared, so no login, search or address book entry
+ * reaches it again. Non-blocking.
  */
 @ApplicationScoped
 public class UserAdministration {
@@ -57,7 +60,7 @@ public class UserAdministration {
     public Uni<UserPage> search(String query, int offset, int limit) {
         String pattern = "%" + (query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        String where = " FROM chat_user WHERE source <> 'system' AND (lower(coalesce(email, '')) LIKE $1 OR coalesce(phone, '') LIKE $1 "
+        String where = " FROM chat_user WHERE source <> 'system' AND status <> 'deleted' AND (lower(coalesce(email, '')) LIKE $1 OR coalesce(phone, '') LIKE $1 "
                 + "OR lower(name) LIKE $1 OR lower(company) LIKE $1 OR lower(department) LIKE $1)";
         int size = Math.max(1, Math.min(limit, 200));
         int from = Math.max(0, offset);
@@ -73,7 +76,8 @@ public class UserAdministration {
 
     /** The user and every device, newest first; 404 {@code user_not_found}. */
     public Uni<UserProfile> profile(UUID huid) {
-        return database.preparedQuery("SELECT " + SUMMARY + " FROM chat_user WHERE huid = $1 AND source <> 'system'").execute(Tuple.of(huid))
+        return database.preparedQuery("SELECT " + SUMMARY + " FROM chat_user WHERE huid = $1 AND source <> 'system' AND status <> 'deleted'")
+                .execute(Tuple.of(huid))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().failure(notFound());
@@ -96,7 +100,7 @@ public class UserAdministration {
      * 409 {@code user_disabled_by_directory} for a user the directory disabled.
      */
     public Uni<String> setBlocked(UUID huid, boolean blocked) {
-        return database.preparedQuery("SELECT status FROM chat_user WHERE huid = $1 AND source <> 'system'").execute(Tuple.of(huid))
+        return database.preparedQuery("SELECT status FROM chat_user WHERE huid = $1 AND source <> 'system' AND status <> 'deleted'").execute(Tuple.of(huid))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().failure(notFound());
@@ -124,6 +128,24 @@ public class UserAdministration {
                 return revoked.size();
             });
         });
+    }
+
+    /**
+     * Deletes a user: logs every device out and closes their WebSockets, then clears the account —
+     * e-mail, phone, name, company, department, position, directory link — marks it {@code deleted},
+     * and unlinks the address book entries that pointed at it. The HUID stays, so messages already
+     * sent stay in their chats; the address is free for a new account (with a new HUID). Answers the
+     * user as they were before; 404 {@code user_not_found} (also for a user already deleted).
+     */
+    public Uni<UserSummary> delete(UUID huid) {
+        return profile(huid).chain(before -> endSessions(huid)
+                .chain(() -> database.withTransaction(connection -> connection.preparedQuery("""
+                                UPDATE chat_user SET status = 'deleted', email = NULL, phone = NULL, name = '', company = '',
+                                    department = '', position = '', directory_id = NULL, directory_login = NULL
+                                WHERE huid = $1 AND source <> 'system'""").execute(Tuple.of(huid))
+                        .chain(() -> connection.preparedQuery("UPDATE address_book_entry SET huid = NULL WHERE huid = $1")
+                                .execute(Tuple.of(huid)))))
+                .replaceWith(before.user()));
     }
 
     private UserSummary summary(Row row) {

@@ -72,7 +72,7 @@ public class UsageMetrics {
                         SELECT 'platform:' || platform, count(*) FROM device WHERE revoked_at IS NULL GROUP BY platform
                         UNION ALL SELECT 'messages', count(*) FROM chat_event WHERE kind = 'message'
                         UNION ALL SELECT 'database', pg_database_size(current_database())
-                        UNION ALL SELECT 'users:total', count(*) FROM chat_user WHERE source <> 'system'
+                        UNION ALL SELECT 'users:total', count(*) FROM chat_user WHERE source <> 'system' AND status <> 'deleted'
                         UNION ALL SELECT 'company:' || company, count(*) FROM chat_user
                             WHERE source <> 'system' AND status = 'active' GROUP BY company""")
                 .execute()
