@@ -112,6 +112,11 @@ public class ConsoleView {
             return MessageBundles.get(ConsoleMessages.class, Localized.Literal.of(locale.getLanguage()));
         }
 
+        /** Another bundle of the console's texts (e.g. {@link UserMessages}) in this page's language. */
+        public <T> T messages(Class<T> bundle) {
+            return MessageBundles.get(bundle, Localized.Literal.of(locale.getLanguage()));
+        }
+
         /** Field errors shown next to the fields; the submitted values are shown again. */
         public Page invalid(Map<String, String> errors, Map<String, String> form) {
             return with("errors", errors).with("form", form);

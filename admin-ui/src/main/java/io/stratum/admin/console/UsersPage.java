@@ -78,7 +78,7 @@ public class UsersPage {
     @AdminAccess(value = Section.USERS, access = Access.WRITE)
     @Operation(summary = "Console: block a user")
     public Response block(@PathParam("huid") String huid, @Context HttpServerRequest request) {
-        return act(request, huid, () -> users.setBlocked(current.require(), huid, true), (text, name) -> text.users_blocked(name));
+        return act(request, huid, () -> users.setBlocked(current.require(), huid, true), (text, name) -> text.blocked(name));
     }
 
     @POST
@@ -86,7 +86,7 @@ public class UsersPage {
     @AdminAccess(value = Section.USERS, access = Access.WRITE)
     @Operation(summary = "Console: unblock a user")
     public Response unblock(@PathParam("huid") String huid, @Context HttpServerRequest request) {
-        return act(request, huid, () -> users.setBlocked(current.require(), huid, false), (text, name) -> text.users_unblocked(name));
+        return act(request, huid, () -> users.setBlocked(current.require(), huid, false), (text, name) -> text.unblocked(name));
     }
 
     @POST
@@ -96,7 +96,7 @@ public class UsersPage {
     public Response endSessions(@PathParam("huid") String huid, @Context HttpServerRequest request) {
         int[] ended = {0};
         return act(request, huid, () -> ended[0] = users.endSessions(current.require(), huid),
-                (text, name) -> text.users_ended(ended[0], name));
+                (text, name) -> text.ended(ended[0], name));
     }
 
     @POST
@@ -117,10 +117,10 @@ public class UsersPage {
         ConsoleView.Page shown = view.page(list, request, "users").with("q", "").with("page", page)
                 .with("previous", 0).with("next", PAGE).with("hasNext", PAGE < page.total()).with("hasPrevious", false)
                 .pushUrl(view.base() + "/users");
-        return shown.notice(shown.messages().users_deleted(label(profile))).ok();
+        return shown.notice(shown.messages(UserMessages.class).deleted(label(profile))).ok();
     }
 
-    private Response act(HttpServerRequest request, String huid, Runnable action, BiFunction<ConsoleMessages, String, String> notice) {
+    private Response act(HttpServerRequest request, String huid, Runnable action, BiFunction<UserMessages, String, String> notice) {
         try {
             action.run();
         } catch (ApiException e) {
@@ -129,7 +129,7 @@ public class UsersPage {
         }
         UserProfile profile = users.profile(huid);
         ConsoleView.Page page = page(request, profile);
-        return page.notice(notice.apply(page.messages(), label(profile))).ok();
+        return page.notice(notice.apply(page.messages(UserMessages.class), label(profile))).ok();
     }
 
     private ConsoleView.Page page(HttpServerRequest request, UserProfile profile) {
