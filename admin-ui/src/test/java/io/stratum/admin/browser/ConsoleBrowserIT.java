@@ -269,7 +269,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void shouldFindAndBlockAUser() throws Exception {
+    void shouldFindBlockAndDeleteAUser() throws Exception {
         String email = "zoe-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
         UUID huid = UUID.randomUUID();
         Admins.sql("INSERT INTO chat_user (huid, email, name, source) VALUES (?, ?, 'Zoe Browser', 'email')", huid, email);
@@ -288,6 +288,15 @@ class ConsoleBrowserIT {
         assertEquals("Zoe Browser is blocked; every device was logged out.", text(By.id("notice")));
         assertEquals("blocked", text(By.id("user-status")));
         screenshot("user");
+
+        main = browser.findElement(By.id("main"));
+        browser.findElement(By.id("delete-user")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        assertEquals("Zoe Browser was deleted: every device was logged out and the account removed.", text(By.id("notice")));
+        await(By.id("users-q")).sendKeys(email);
+        submit(browser.findElement(By.id("users-search-button")));
+        assertTrue(browser.findElements(By.id("user-" + huid)).isEmpty(), text(By.id("users")));
     }
 
     @Test
