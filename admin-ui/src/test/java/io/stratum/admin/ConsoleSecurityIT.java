@@ -140,5 +140,7 @@ class ConsoleSecurityIT {
         session.given().delete("/api/v1/admin/server/botx-certificate").then().statusCode(204);
         session.given().get("/api/v1/admin/server/botx-certificate").then().statusCode(404).body("error", equalTo("not_set"));
         assertTrue(session.given().get("/admin/server").then().statusCode(200).extract().asString().contains("id=\"botx-none\""));
+        assertTrue(session.given().header("Accept-Language", "ru").get("/admin/server").then().statusCode(200).extract().asString()
+                .contains("Сертификат BotX не задан."));
     }
 }

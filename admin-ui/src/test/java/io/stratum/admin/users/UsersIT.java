@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -85,6 +86,11 @@ class UsersIT {
         TestSql.update("INSERT INTO address_book_entry (id, name, email, huid, source) VALUES (?, 'Olga', ?, ?, 'manual')", entry, email, huid);
         Admins.Session admin = Admins.login(Admins.create("users", "ADMINISTRATOR", ""));
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        // The user page offers Delete, in English and in Russian.
+        assertTrue(admin.given().get("/admin/users/" + huid).then().statusCode(200).extract().asString()
+                .contains("id=\"delete-user\">Delete<"));
+        assertTrue(admin.given().header("Accept-Language", "ru").get("/admin/users/" + huid).then().statusCode(200).extract().asString()
+                .contains("id=\"delete-user\">Удалить<"));
 
         try (TestDevice device = TestDevice.online(RestAssured.port, token, new JsonObject())) {
             admin.given().delete("/api/v1/admin/users/" + huid).then().statusCode(204);
