@@ -1,5 +1,6 @@
 package io.stratum.admin;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
 import io.stratum.core.audit.AdminAction;
 import io.stratum.core.audit.AdminAudit;
 import io.stratum.core.audit.AuditRecord;
@@ -132,23 +134,56 @@ class AuditChainIT {
     void shouldPublishAdminActionsToAdminEvents() throws Throwable {
         String target = "kafka-" + UUID.randomUUID();
         AuditRecord record = action(target, Map.of(), Map.of("enabled", true));
-        String topic = ConfigProvider.getConfig().getValue("stratum.server.id", String.class) + ".admin-events";
+        String published = awaitPublished("admin-events", target);
+        assertTrue(published.contains("\"seq\":" + record.seq()), published);
+        assertTrue(published.contains("\"hash\":\"" + record.hash() + "\""), published);
+    }
+
+    @Test
+    void shouldPublishAFailedLoginToSystemEvents() throws Throwable {
+        String user = Admins.create("kafka-login", "ADMINISTRATOR", "");
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "10.7.0.1")
+                .body("{\"username\":\"" + user + "\",\"password\":\"not-the-password-1\"}").post("/api/v1/admin/session")
+                .then().statusCode(401);
+        String published = awaitPublished("system-events", "\"actor\":\"" + user + "\"");
+        assertTrue(published.contains("\"type\":\"audit\""), published);
+        assertTrue(published.contains("\"category\":\"CONNECTION\""), published);
+        assertTrue(published.contains("\"action\":\"administrator.login\""), published);
+        assertTrue(published.contains("\"result\":\"FAILURE\""), published);
+        assertTrue(published.contains("\"ip\":\"10.7.0.1\""), published);
+        assertFalse(published.contains("not-the-password-1"), published);
+        long seq = (Long) io.stratum.testsupport.TestSql.scalar(
+                "SELECT seq FROM audit_log WHERE actor = ? AND action = 'administrator.login' AND result = 'FAILURE'", user);
+        assertTrue(published.contains("\"seq\":" + seq), published);
+        assertFalse(awaitPublishedOrNull("admin-events", "\"actor\":\"" + user + "\"", Duration.ofSeconds(3)) != null,
+                "a connection event is not an administrator action");
+    }
+
+    /** The first record on {@code <server id>.<stream>} containing {@code needle}, waiting up to a minute. */
+    private static String awaitPublished(String stream, String needle) {
+        String found = awaitPublishedOrNull(stream, needle, Duration.ofSeconds(60));
+        if (found == null) {
+            throw new AssertionError("no record containing " + needle + " on " + stream);
+        }
+        return found;
+    }
+
+    private static String awaitPublishedOrNull(String stream, String needle, Duration wait) {
+        String topic = ConfigProvider.getConfig().getValue("stratum.server.id", String.class) + "." + stream;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> published : consumer.poll(Duration.ofMillis(500))) {
-                    if (published.value().contains(target)) {
-                        assertTrue(published.value().contains("\"seq\":" + record.seq()), published.value());
-                        assertTrue(published.value().contains("\"hash\":\"" + record.hash() + "\""), published.value());
-                        return;
+                    if (published.value().contains(needle)) {
+                        return published.value();
                     }
                 }
             }
-            throw new AssertionError("audit record " + record.seq() + " not published on " + topic);
+            return null;
         }
     }
 

@@ -59,7 +59,8 @@ class ConsoleSecurityIT {
     void shouldServePagesWithoutInlineScriptOrStyle() {
         Admins.Session session = Admins.login(Admins.create("pages", "ADMINISTRATOR", ""));
         for (String page : List.of("/admin/login", "/admin/server", "/admin/administrators", "/admin/audit", "/admin/settings",
-                "/admin/email", "/admin/registration", "/admin/monitoring", "/admin/logs", "/admin/account", "/admin/servers", "/admin/graph")) {
+                "/admin/email", "/admin/registration", "/admin/monitoring", "/admin/logs", "/admin/account", "/admin/servers", "/admin/graph",
+                "/admin/users", "/admin/chats", "/admin/trusts", "/admin/address_book", "/admin/directory", "/admin/global_chat")) {
             String html = session.given().get(page).then().statusCode(200).contentType(containsString("text/html")).extract().asString();
             assertFalse(INLINE_SCRIPT.matcher(html).find(), page + " has an inline script");
             assertFalse(INLINE_STYLE.matcher(html).find(), page + " has an inline style or event handler");
@@ -142,5 +143,15 @@ class ConsoleSecurityIT {
         assertTrue(session.given().get("/admin/server").then().statusCode(200).extract().asString().contains("id=\"botx-none\""));
         assertTrue(session.given().header("Accept-Language", "ru").get("/admin/server").then().statusCode(200).extract().asString()
                 .contains("Сертификат BotX не задан."));
+    }
+
+    @Test
+    void shouldRefuseAnExpiredCertificateAndSayWhenItExpired() throws Exception {
+        var material = TestCertificates.expired("CN=expired.corp.example");
+        Admins.Session session = Admins.login(Admins.create("expired", "ADMINISTRATOR", ""));
+        session.given().contentType(ContentType.JSON).body(java.util.Map.of("certificate", material.leafThenIssuer(), "privateKey", material.leafKey()))
+                .put("/api/v1/admin/server/certificate").then().statusCode(400)
+                .body("errors.certificate", org.hamcrest.Matchers.startsWith("the certificate expired on "));
+        session.given().get("/api/v1/admin/server/certificate").then().body(not(containsString("expired.corp.example")));
     }
 }

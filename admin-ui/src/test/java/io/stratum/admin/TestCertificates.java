@@ -32,22 +32,34 @@ public final class TestCertificates {
     }
 
     public static Material chain() throws Exception {
+        Instant now = Instant.now();
+        return chain("CN=cts.corp.example", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+    }
+
+    /** A chain whose server certificate {@code subject} expired yesterday (its CA is still valid). */
+    public static Material expired(String subject) throws Exception {
+        Instant now = Instant.now();
+        return chain(subject, now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(1)));
+    }
+
+    private static Material chain(String subject, Instant notBefore, Instant notAfter) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair ca = generator.generateKeyPair();
         KeyPair server = generator.generateKeyPair();
         KeyPair other = generator.generateKeyPair();
-        X509Certificate caCert = certificate("CN=Test CA", "CN=Test CA", ca, ca.getPrivate());
-        X509Certificate leaf = certificate("CN=Test CA", "CN=cts.corp.example", server, ca.getPrivate());
+        Instant now = Instant.now();
+        X509Certificate caCert = certificate("CN=Test CA", "CN=Test CA", ca, ca.getPrivate(), now.minus(Duration.ofDays(365)),
+                now.plus(Duration.ofDays(365)));
+        X509Certificate leaf = certificate("CN=Test CA", subject, server, ca.getPrivate(), notBefore, notAfter);
         return new Material(pem("CERTIFICATE", leaf.getEncoded()), pem("CERTIFICATE", caCert.getEncoded()),
                 pem("PRIVATE KEY", server.getPrivate().getEncoded()), pem("PRIVATE KEY", other.getPrivate().getEncoded()));
     }
 
-    private static X509Certificate certificate(String issuer, String subject, KeyPair subjectKeys, PrivateKey signer) throws Exception {
-        Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(90))), new X500Name(subject),
-                subjectKeys.getPublic());
+    private static X509Certificate certificate(String issuer, String subject, KeyPair subjectKeys, PrivateKey signer, Instant notBefore,
+            Instant notAfter) throws Exception {
+        var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(System.nanoTime()),
+                Date.from(notBefore), Date.from(notAfter), new X500Name(subject), subjectKeys.getPublic());
         return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
     }
 

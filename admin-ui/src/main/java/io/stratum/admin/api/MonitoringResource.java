@@ -16,6 +16,7 @@ import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.logs.RecentLogLines;
 import io.stratum.admin.monitoring.KeyMetrics;
+import io.stratum.admin.settings.ConsoleSettings;
 import io.stratum.admin.web.AdminPaths;
 
 /** The Monitoring and Logs sections. */
@@ -25,10 +26,12 @@ import io.stratum.admin.web.AdminPaths;
 public class MonitoringResource {
     private final KeyMetrics metrics;
     private final RecentLogLines logs;
+    private final ConsoleSettings settings;
 
-    public MonitoringResource(KeyMetrics metrics, RecentLogLines logs) {
+    public MonitoringResource(KeyMetrics metrics, RecentLogLines logs, ConsoleSettings settings) {
         this.metrics = metrics;
         this.logs = logs;
+        this.settings = settings;
     }
 
     @GET
@@ -42,8 +45,10 @@ public class MonitoringResource {
     @GET
     @Path("/logs")
     @AdminAccess(Section.LOGS)
-    @Operation(summary = "Recent log lines of this process (level: minimum level; text: contains)")
+    @Operation(summary = "Recent log lines of this process (level: minimum level; text: contains); none while the section is "
+            + "switched off (enabled: false)")
     public Map<String, Object> logs(@QueryParam("level") String level, @QueryParam("text") String text) {
-        return Map.of("enabled", logs.enabled(), "lines", logs.recent(level, text));
+        boolean shown = settings.logsShown();
+        return Map.of("enabled", shown, "lines", shown ? logs.recent(level, text) : List.of());
     }
 }

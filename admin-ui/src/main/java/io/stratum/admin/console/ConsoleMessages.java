@@ -283,7 +283,7 @@ public interface ConsoleMessages {
     @Message("Refresh") String refresh();
 
     @Message("Recent log lines of this process, newest last.") String logs_intro();
-    @Message("The Logs section is switched off (stratum.admin.logs.enabled=false).") String logs_off();
+    @Message("The Logs section is switched off (on the Settings page, or by stratum.admin.logs.enabled=false).") String logs_off();
     @Message("Minimum level") String logs_level();
     @Message("Contains") String logs_text();
 

@@ -17,6 +17,7 @@ import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.logs.RecentLogLines;
 import io.stratum.admin.monitoring.KeyMetrics;
+import io.stratum.admin.settings.ConsoleSettings;
 import io.stratum.admin.web.AdminPaths;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -30,14 +31,16 @@ public class MonitoringPage {
     private final ConsoleView view;
     private final KeyMetrics metrics;
     private final RecentLogLines lines;
+    private final ConsoleSettings settings;
 
     public MonitoringPage(@Location("console/monitoring.html") Template monitoring, @Location("console/logs.html") Template logs,
-            ConsoleView view, KeyMetrics metrics, RecentLogLines lines) {
+            ConsoleView view, KeyMetrics metrics, RecentLogLines lines, ConsoleSettings settings) {
         this.monitoring = monitoring;
         this.logs = logs;
         this.view = view;
         this.metrics = metrics;
         this.lines = lines;
+        this.settings = settings;
     }
 
     @GET
@@ -53,7 +56,8 @@ public class MonitoringPage {
     @AdminAccess(Section.LOGS)
     @Operation(summary = "Console: recent log lines")
     public Response logs(@QueryParam("level") String level, @QueryParam("text") String text, @Context HttpServerRequest request) {
-        return view.page(logs, request, "logs").with("enabled", lines.enabled()).with("lines", lines.recent(level, text))
+        boolean shown = settings.logsShown();
+        return view.page(logs, request, "logs").with("enabled", shown).with("lines", shown ? lines.recent(level, text) : java.util.List.of())
                 .with("level", level == null ? "" : level).with("text", text == null ? "" : text).ok();
     }
 }

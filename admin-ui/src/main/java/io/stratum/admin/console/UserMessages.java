@@ -33,4 +33,12 @@ public interface UserMessages {
     @Message("Delete") String delete();
     @Message("Delete {name}? Every device is logged out, the account is removed and cannot log in again; messages already sent stay in their chats.") String delete_confirm(String name);
     @Message("{name} was deleted: every device was logged out and the account removed.") String deleted(String name);
+    @Message("Source") String source();
+    @Message("corporate directory") String source_directory();
+    @Message("e-mail registration") String source_email();
+    @Message("phone registration") String source_phone();
+    @Message("disabled in the corporate directory") String disabled_by_directory();
+    @Message("Corporate directory") String directory();
+    @Message("Directory login") String directory_login();
+    @Message("Directory ID of the person") String directory_id();
 }

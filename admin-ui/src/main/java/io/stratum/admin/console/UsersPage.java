@@ -22,6 +22,7 @@ import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Section;
+import io.stratum.admin.directory.DirectoryAdministration;
 import io.stratum.admin.users.ConsoleUsers;
 import io.stratum.admin.web.AdminPaths;
 import io.stratum.core.account.UserAdministration.UserPage;
@@ -41,14 +42,16 @@ public class UsersPage {
     private final ConsoleView view;
     private final ConsoleUsers users;
     private final CurrentAdmin current;
+    private final DirectoryAdministration directory;
 
     public UsersPage(@Location("console/users.html") Template list, @Location("console/user.html") Template one, ConsoleView view,
-            ConsoleUsers users, CurrentAdmin current) {
+            ConsoleUsers users, CurrentAdmin current, DirectoryAdministration directory) {
         this.list = list;
         this.one = one;
         this.view = view;
         this.users = users;
         this.current = current;
+        this.directory = directory;
     }
 
     @GET
@@ -133,7 +136,10 @@ public class UsersPage {
     }
 
     private ConsoleView.Page page(HttpServerRequest request, UserProfile profile) {
+        // the last sync is what the directory side knows of a directory user; other users never meet it
+        boolean fromDirectory = profile.user().directoryId() != null;
         return view.page(one, request, "users").with("profile", profile).with("label", label(profile))
+                .with("fromDirectory", fromDirectory).with("sync", fromDirectory ? directory.status() : null)
                 .with("canWrite", current.require().rights().allows(Section.USERS, Access.WRITE))
                 .pushUrl(view.base() + "/users/" + profile.user().huid());
     }

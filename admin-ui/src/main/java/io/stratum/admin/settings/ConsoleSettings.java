@@ -113,6 +113,12 @@ public class ConsoleSettings {
                 Map.of("emailMask", changed.emailMask(), "phoneRegistration", changed.phoneRegistration()))));
     }
 
+    /** Whether the Logs section shows lines: the runtime switch is on and the process keeps lines at all. */
+    public boolean logsShown() {
+        return logs.enabled() && logsEnabled();
+    }
+
+    /** The runtime switch of the Logs section (kept lines follow it, so every instance obeys a change on its next read). */
     public boolean logsEnabled() {
         boolean enabled = Await.of(settings.get(ConsoleLogsSetting.SETTING)).enabled();
         logs.capture(enabled);

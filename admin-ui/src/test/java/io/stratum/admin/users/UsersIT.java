@@ -2,12 +2,19 @@ package io.stratum.admin.users;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -17,12 +24,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.stratum.admin.Admins;
 import io.stratum.core.account.DeviceSessions;
 import io.stratum.core.account.Platform;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
 import io.stratum.testsupport.TestDevice;
+import io.stratum.testsupport.TestLdap;
 import io.stratum.testsupport.TestPolling;
 import io.stratum.testsupport.TestSql;
 import io.vertx.core.json.JsonObject;
@@ -106,6 +115,72 @@ class UsersIT {
         assertEquals(null, TestSql.scalar("SELECT huid FROM address_book_entry WHERE id = ?", entry));
         assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.delete' AND target = ? AND actor = ?",
                 huid.toString(), admin.username()));
+    }
+
+    @Test
+    void shouldShowWhereAUserCameFromAndWhatTheDirectorySyncKnowsOfThem() {
+        Admins.Session admin = Admins.login(Admins.create("users", "ADMINISTRATOR", ""));
+        UUID registered = user("emma-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example");
+        String plain = admin.given().get("/admin/users/" + registered).then().statusCode(200).extract().asString();
+        assertEquals("e-mail registration", cell(plain, "user-source"));
+        assertFalse(plain.contains("id=\"user-directory\""), "an e-mail user has no directory card");
+
+        TestLdap ldap = TestLdap.shared();
+        String uid = "dir" + UUID.randomUUID().toString().substring(0, 8);
+        ldap.add("""
+                dn: %s
+                objectClass: inetOrgPerson
+                uid: %s
+                cn: Dora Directory
+                sn: Directory
+                mail: %s@corp.test
+                userPassword: %s-pass
+                """.formatted(TestLdap.personDn(uid), uid, uid, uid));
+        admin.given().contentType(ContentType.JSON).body(directorySettings(ldap.url())).put("/api/v1/admin/directory/settings")
+                .then().statusCode(204);
+        admin.given().post("/api/v1/admin/directory/sync").then().statusCode(200).body("result", equalTo("ok"))
+                .body("finishedAt", notNullValue());
+        String huid = admin.given().queryParam("q", uid + "@corp.test").get("/api/v1/admin/users").then().statusCode(200)
+                .body("total", equalTo(1)).body("users[0].source", equalTo("directory")).body("users[0].directoryLogin", equalTo(uid))
+                .extract().jsonPath().getString("users[0].huid");
+
+        String page = admin.given().get("/admin/users/" + huid).then().statusCode(200).extract().asString();
+        assertEquals("corporate directory", cell(page, "user-source"));
+        assertEquals(uid, cell(page, "directory-login"));
+        assertTrue(cell(page, "directory-id").matches("[0-9a-f-]{36}"), cell(page, "directory-id"));
+        assertTrue(cell(page, "directory-sync").startsWith("ok · "), cell(page, "directory-sync"));
+        assertTrue(cell(page, "directory-sync").contains("created "), cell(page, "directory-sync"));
+
+        ldap.replace(TestLdap.personDn(uid), "employeeType", "disabled");
+        admin.given().post("/api/v1/admin/directory/sync").then().statusCode(200);
+        String disabled = admin.given().cookie("stratum_lang", "ru")
+                .get("/admin/users/" + huid).then().statusCode(200).extract().asString();
+        assertEquals("корпоративный каталог", cell(disabled, "user-source"));
+        assertEquals("disabled · отключён в корпоративном каталоге", cell(disabled, "user-status"));
+    }
+
+    /** The test slapd: OpenLDAP attributes, {@code employeeType=disabled} marks a disabled person, syncs on request only. */
+    private static Map<String, Object> directorySettings(String url) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("enabled", true);
+        settings.put("url", url);
+        settings.put("bindDn", TestLdap.MANAGER_DN);
+        settings.put("bindPassword", TestLdap.MANAGER_PASSWORD);
+        settings.put("baseDn", TestLdap.PEOPLE_DN);
+        settings.put("userFilter", "(objectClass=inetOrgPerson)");
+        settings.put("attributes", Map.of("id", "entryUUID", "login", "uid", "email", "mail", "name", "cn", "position", "title",
+                "department", "ou", "company", "o", "phones", List.of("telephoneNumber", "mobile")));
+        settings.put("disabledAttribute", "employeeType");
+        settings.put("disabledValue", "disabled");
+        settings.put("syncIntervalMinutes", 0);
+        return settings;
+    }
+
+    /** The text of the element with this id, tags stripped, whitespace collapsed. */
+    private static String cell(String html, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\"[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(html);
+        assertTrue(matcher.find(), "no #" + id + " in the page");
+        return matcher.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
     }
 
     private static UUID user(String email) {

@@ -26,7 +26,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class UserAdministration {
-    private static final String SUMMARY = "huid, email, phone, name, company, department, position, source, status, created_at, last_seen_at";
+    private static final String SUMMARY = "huid, email, phone, name, company, department, position, source, status, created_at, last_seen_at, "
+            + "directory_id, directory_login";
 
     private final Pool database;
     private final DeviceSessions devices;
@@ -40,9 +41,13 @@ public class UserAdministration {
         this.users = users;
     }
 
-    /** One user in a list. {@code lastSeen} is null for a user never connected. */
+    /**
+     * One user in a list. {@code source} is how the account came to be ({@code email}, {@code phone},
+     * {@code directory}); {@code directoryId} and {@code directoryLogin} are null unless the directory
+     * sync linked the user to a directory person. {@code lastSeen} is null for a user never connected.
+     */
     public record UserSummary(String huid, String address, String email, String phone, String name, String company, String department,
-            String position, String source, String status, Instant created, Instant lastSeen) {
+            String position, String source, String status, Instant created, Instant lastSeen, String directoryId, String directoryLogin) {
     }
 
     /** A device of a user; {@code revoked} is null while it is logged in. */
@@ -152,7 +157,8 @@ public class UserAdministration {
         UUID huid = row.getUUID("huid");
         return new UserSummary(huid.toString(), users.address(huid), row.getString("email"), row.getString("phone"), row.getString("name"),
                 row.getString("company"), row.getString("department"), row.getString("position"), row.getString("source"),
-                row.getString("status"), instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("last_seen_at")));
+                row.getString("status"), instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("last_seen_at")),
+                row.getString("directory_id"), row.getString("directory_login"));
     }
 
     private static Instant instant(OffsetDateTime time) {
