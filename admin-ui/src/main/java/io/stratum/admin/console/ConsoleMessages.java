@@ -77,6 +77,7 @@ public interface ConsoleMessages {
     @Message("connected") String trust_state_green();
     @Message("not connected") String trust_state_red();
     @Message("blocked") String trust_state_purple();
+    @Message("attached to another RTS") String trust_state_empty();
 
     @Message("Servers") String page_servers();
     @Message("Graph") String page_graph();

@@ -79,7 +79,8 @@ public class TrustLinkDialer {
                 }
             }
             for (Trust trust : all) {
-                if (trust.enabled() && dials(trust) && !links.connected(trust.remoteId()) && links.due(trust.remoteId())
+                if (trust.enabled() && dials(trust) && !links.attachedElsewhere(trust) && !links.connected(trust.remoteId())
+                        && links.due(trust.remoteId())
                         && dialing.add(trust.remoteId())) {
                     dial(trust);
                 }

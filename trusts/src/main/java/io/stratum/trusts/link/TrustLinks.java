@@ -47,10 +47,14 @@ public class TrustLinks {
     private final LinkBacklog backlog;
 
     private final DialBackoff backoff;
+    private final String ownId;
+    private final String ownRole;
 
-    public TrustLinks(MeterRegistry registry, LinkBacklog backlog, DialBackoff backoff) {
+    public TrustLinks(MeterRegistry registry, LinkBacklog backlog, DialBackoff backoff, io.stratum.core.server.ServerConfig server) {
         this.backlog = backlog;
         this.backoff = backoff;
+        this.ownId = server.id();
+        this.ownRole = server.role();
         this.connectionStatus = MultiGauge.builder("connection_status")
                 .description("Trust link state per remote server: 1 connected (green), 0 not connected (red), -1 blocked (purple)")
                 .register(registry);
@@ -74,7 +78,16 @@ public class TrustLinks {
         if (!trust.enabled()) {
             return LinkState.PURPLE;
         }
-        return links.containsKey(trust.remoteId()) ? LinkState.GREEN : LinkState.RED;
+        if (links.containsKey(trust.remoteId())) {
+            return LinkState.GREEN;
+        }
+        return attachedElsewhere(trust) ? LinkState.EMPTY : LinkState.RED;
+    }
+
+    /** On an RTS: the trust's {@code rts_id} names another RTS, so the server is attached there, not here. */
+    public boolean attachedElsewhere(Trust trust) {
+        String rtsId = trust.notes() == null ? null : trust.notes().get("rts_id");
+        return "rts".equalsIgnoreCase(ownRole) && rtsId != null && !rtsId.isBlank() && !rtsId.strip().equals(ownId);
     }
 
     /** What the console shows for a trust. */
@@ -148,6 +161,9 @@ public class TrustLinks {
         List<MultiGauge.Row<?>> failures = new ArrayList<>();
         for (Trust trust : trusts) {
             // Connected or not is read at each scrape; enabled or blocked as of this refresh.
+            if (state(trust) == LinkState.EMPTY) {
+                continue;
+            }
             rows.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), trust, current -> state(current).metric()));
             failures.add(MultiGauge.Row.of(Tags.of("remote", trust.remoteId()), trust.remoteId(),
                     remote -> attempts.containsKey(remote) ? attempts.get(remote).failures() : 0));
