@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how fast each role jar becomes ready and how much memory it holds when idle.
-#   bench/startup.sh [RUNS]        (default 3 runs per role)
+#   [ROLES="cts ets"] bench/startup.sh [RUNS]        (default 3 runs of each role)
 # Uses a scratch installation per role in $BENCH_DIR (default /tmp/stratum-bench) on this machine's
 # PostgreSQL and one Kafka broker started by the stratum command. Prints one line per run:
 #   role, wall time from `java -jar` to /q/health/ready = 200, Quarkus' own "started in", RSS and heap after 20 s idle.
@@ -20,9 +20,9 @@ fi
 "$STRATUM" up --dir "$BENCH_DIR/infra" >/dev/null
 kill "$(cat "$BENCH_DIR/infra/run/server.pid")"   # PostgreSQL and Kafka stay; the infra server is not measured
 
-printf '%-4s %-3s %10s %12s %9s %10s\n' role run ready_ms started_s rss_mb heap_mb
+printf '%-4s %-3s %10s %8s %12s %9s %10s\n' role run ready_ms cpu_s started_s rss_mb heap_mb
 port=29181
-for role in cts ets rts; do
+for role in ${ROLES:-cts ets rts}; do
   dir="$BENCH_DIR/$role"
   if [ ! -f "$dir/settings.yaml" ]; then
     "$STRATUM" init "$role" --dir "$dir" --id "bench-$role" --http-port "$port" --trust-port $((port + 100)) --kafka "localhost:$KAFKA_PORT" >/dev/null
@@ -39,12 +39,14 @@ for role in cts ets rts; do
     pid=$!
     until curl -sf -o /dev/null "http://localhost:$http/q/health/ready"; do sleep 0.02; done
     ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    # CPU (user + system) the JVM used until ready: less sensitive than wall time to other load on the cores.
+    cpu_s=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
     started=$(grep -o 'started in [0-9.]*s' "$dir/bench.log" | grep -o '[0-9.]*' | head -1)
     sleep 20
     rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     heap=$(curl -s -u "prometheus:$(cat "$dir/prometheus.password")" "http://localhost:$http/q/metrics" \
       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')
-    printf '%-4s %-3s %10s %12s %9s %10s\n' "$role" "$run" "$ready_ms" "$started" "$((rss_kb / 1024))" "$heap"
+    printf '%-4s %-3s %10s %8s %12s %9s %10s\n' "$role" "$run" "$ready_ms" "$cpu_s" "$started" "$((rss_kb / 1024))" "$heap"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
   port=$((port + 1))
