@@ -1,5 +1,6 @@
 package io.stratum.core.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.stratum.core.boot.Periodic;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -33,21 +34,21 @@ public class Outbox {
     private static final int RELAY_LIMIT = 1000;
 
     private final Pool database;
-    private final Vertx vertx;
+    private final Periodic periodic;
     private final MessagingConfig config;
     private final Instance<ChatEventPublisher> publisher;
     private final Queue<Object[]> confirmed = new ConcurrentLinkedQueue<>();
 
-    public Outbox(Pool database, Vertx vertx, MessagingConfig config, Instance<ChatEventPublisher> publisher) {
+    public Outbox(Pool database, Periodic periodic, MessagingConfig config, Instance<ChatEventPublisher> publisher) {
         this.database = database;
-        this.vertx = vertx;
+        this.periodic = periodic;
         this.config = config;
         this.publisher = publisher;
     }
 
     void onStart(@Observes StartupEvent event) {
-        vertx.setPeriodic(200, id -> clearConfirmed());
-        vertx.setPeriodic(config.outboxRedeliverAfter().toMillis(), id -> relay().subscribe().with(count -> {
+        periodic.every(Duration.ofMillis(200), this::clearConfirmed);
+        periodic.every(config.outboxRedeliverAfter(), () -> relay().subscribe().with(count -> {
             if (count > 0) {
                 LOGGER.infov("Outbox relay published {0} chat events again", count);
             }

@@ -1,6 +1,9 @@
 package io.stratum.core.chat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,16 +66,29 @@ public class Receipts {
                 });
     }
 
-    /** Tells the other members that this one is typing. 404 for non-members. */
+    /** Tells the other members, here and on other servers, that this one is typing. 404 for non-members. */
     public Uni<Void> typing(UUID member, UUID chatId) {
-        return ChatEvents.members(database, List.of(chatId)).map(members -> {
-            List<UUID> all = members.getOrDefault(chatId, List.of());
-            if (!all.contains(member)) {
+        return database.preparedQuery("SELECT huid, server FROM chat_member WHERE chat_id = $1").execute(Tuple.of(chatId)).map(rows -> {
+            boolean isMember = false;
+            List<UUID> localOthers = new ArrayList<>();
+            Set<String> otherServers = new HashSet<>();
+            for (Row row : rows) {
+                UUID huid = row.getUUID(0);
+                String server = row.getString(1);
+                if (huid.equals(member)) {
+                    isMember = server == null;
+                } else if (server == null) {
+                    localOthers.add(huid);
+                } else {
+                    otherServers.add(server);
+                }
+            }
+            if (!isMember) {
                 throw ChatErrors.noSuchChat();
             }
             publisher.signal(chatId, new JsonObject().put("type", "typing").put("chat", chatId.toString()).put("member", member.toString()),
-                    all.stream().filter(other -> !other.equals(member)).toList());
-            remoteTyping.tell(chatId, member);
+                    localOthers);
+            remoteTyping.tell(chatId, member, otherServers);
             return null;
         });
     }

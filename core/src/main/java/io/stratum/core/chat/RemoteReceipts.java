@@ -1,5 +1,6 @@
 package io.stratum.core.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.boot.Periodic;
 import io.stratum.core.federation.FederationQueue;
 import io.stratum.core.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,20 +37,20 @@ public class RemoteReceipts {
     private final Pool database;
     private final FederationQueue queue;
     private final ChatEventPublisher publisher;
-    private final Vertx vertx;
+    private final Periodic periodic;
     private final String ownId;
     private final Map<String, JsonObject> pending = new ConcurrentHashMap<>();
 
-    public RemoteReceipts(Pool database, FederationQueue queue, ChatEventPublisher publisher, Vertx vertx, ServerConfig server) {
+    public RemoteReceipts(Pool database, FederationQueue queue, ChatEventPublisher publisher, Periodic periodic, ServerConfig server) {
         this.database = database;
         this.queue = queue;
         this.publisher = publisher;
-        this.vertx = vertx;
+        this.periodic = periodic;
         this.ownId = server.id();
     }
 
     void onStart(@Observes StartupEvent event) {
-        vertx.setPeriodic(500, id -> flush());
+        periodic.every(Duration.ofMillis(500), this::flush);
     }
 
     /** A local member's stored receipt: to be told to the other servers of the chat, if it has any. */

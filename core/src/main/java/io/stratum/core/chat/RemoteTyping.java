@@ -1,6 +1,7 @@
 package io.stratum.core.chat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,16 +38,12 @@ public class RemoteTyping implements SignalAnswers {
         return TYPING;
     }
 
-    /** Tells the other member servers of {@code chat} that the local {@code member} is typing. */
-    void tell(UUID chat, UUID member) {
-        database.preparedQuery("SELECT DISTINCT server FROM chat_member WHERE chat_id = $1 AND server IS NOT NULL")
-                .execute(Tuple.of(chat))
-                .subscribe().with(servers -> {
-                    JsonObject typing = new JsonObject().put("chat", chat.toString()).put("member", member.toString());
-                    for (Row server : servers) {
-                        signals.send(server.getString(0), TYPING, typing);
-                    }
-                }, failure -> { });
+    /** Tells the other member {@code servers} of {@code chat} that the local {@code member} is typing. */
+    void tell(UUID chat, UUID member, Set<String> servers) {
+        JsonObject typing = new JsonObject().put("chat", chat.toString()).put("member", member.toString());
+        for (String server : servers) {
+            signals.send(server, TYPING, typing);
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
+import io.stratum.core.boot.Periodic;
 
 /**
  * Starts scheduled syncs: every {@link DirectoryConfig#scheduleCheck()} each instance asks whether
@@ -17,17 +17,17 @@ public class DirectorySyncSchedule {
     private static final Logger LOGGER = Logger.getLogger(DirectorySyncSchedule.class);
 
     private final DirectorySync sync;
-    private final Vertx vertx;
+    private final Periodic periodic;
     private final DirectoryConfig config;
 
-    public DirectorySyncSchedule(DirectorySync sync, Vertx vertx, DirectoryConfig config) {
+    public DirectorySyncSchedule(DirectorySync sync, Periodic periodic, DirectoryConfig config) {
         this.sync = sync;
-        this.vertx = vertx;
+        this.periodic = periodic;
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
-        vertx.setPeriodic(config.scheduleCheck().toMillis(), id -> runIfDue());
+        periodic.every(config.scheduleCheck(), this::runIfDue);
     }
 
     void runIfDue() {

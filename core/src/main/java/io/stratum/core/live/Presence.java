@@ -1,5 +1,6 @@
 package io.stratum.core.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +13,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.boot.Periodic;
 import io.stratum.core.chat.ChatEventPublisher;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,18 +33,18 @@ public class Presence {
     private final String instance = UUID.randomUUID().toString();
 
     private final Pool database;
-    private final Vertx vertx;
+    private final Periodic periodic;
     private final ChatEventPublisher publisher;
 
-    public Presence(Pool database, Vertx vertx, ChatEventPublisher publisher) {
+    public Presence(Pool database, Periodic periodic, ChatEventPublisher publisher) {
         this.database = database;
-        this.vertx = vertx;
+        this.periodic = periodic;
         this.publisher = publisher;
     }
 
     void onStart(@Observes StartupEvent event) {
         announce();
-        vertx.setPeriodic(5_000, id -> announce());
+        periodic.every(Duration.ofSeconds(5), this::announce);
     }
 
     /** The user's first connection on this instance opened. */

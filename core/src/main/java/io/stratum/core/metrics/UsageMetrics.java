@@ -12,12 +12,12 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.stratum.core.account.Platform;
-import io.vertx.mutiny.core.Vertx;
+import io.stratum.core.boot.Periodic;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -34,7 +34,7 @@ public class UsageMetrics {
     private static final Logger LOGGER = Logger.getLogger(UsageMetrics.class);
 
     private final Pool database;
-    private final Vertx vertx;
+    private final Periodic periodic;
     private final MetricsConfig config;
     private final Map<Platform, AtomicLong> devices = new EnumMap<>(Platform.class);
     private final AtomicLong messages = new AtomicLong();
@@ -43,9 +43,9 @@ public class UsageMetrics {
     private final AtomicLong activeUsers = new AtomicLong();
     private final MultiGauge usersByCompany;
 
-    public UsageMetrics(Pool database, Vertx vertx, MetricsConfig config, MeterRegistry registry) {
+    public UsageMetrics(Pool database, Periodic periodic, MetricsConfig config, MeterRegistry registry) {
         this.database = database;
-        this.vertx = vertx;
+        this.periodic = periodic;
         this.config = config;
         for (Platform platform : Platform.values()) {
             AtomicLong count = new AtomicLong();
@@ -64,7 +64,7 @@ public class UsageMetrics {
 
     void onStart(@Observes StartupEvent event) {
         refresh();
-        vertx.setPeriodic(config.usageRefresh().toMillis(), id -> refresh());
+        periodic.every(config.usageRefresh(), this::refresh);
     }
 
     void refresh() {

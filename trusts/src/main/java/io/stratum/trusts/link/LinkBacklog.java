@@ -1,5 +1,6 @@
 package io.stratum.trusts.link;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
+import io.stratum.core.boot.Periodic;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -35,15 +36,15 @@ public class LinkBacklog {
     }
 
     private final Pool database;
-    private final Vertx vertx;
+    private final Periodic periodic;
     private final MultiGauge depth;
     private final MultiGauge oldest;
     private volatile Map<String, Queued> current = Map.of();
     private volatile Set<String> trusts = Set.of();
 
-    public LinkBacklog(Pool database, Vertx vertx, MeterRegistry registry) {
+    public LinkBacklog(Pool database, Periodic periodic, MeterRegistry registry) {
         this.database = database;
-        this.vertx = vertx;
+        this.periodic = periodic;
         this.depth = MultiGauge.builder("trust_queue_depth").description("Envelopes queued for a server, not yet acknowledged by the next hop")
                 .register(registry);
         this.oldest = MultiGauge.builder("trust_oldest_undelivered_seconds")
@@ -51,7 +52,7 @@ public class LinkBacklog {
     }
 
     void onStart(@Observes StartupEvent event) {
-        vertx.setPeriodic(2000, id -> refresh());
+        periodic.every(Duration.ofSeconds(2), this::refresh);
     }
 
     /** What waits for {@code remote}. */

@@ -1,5 +1,6 @@
 package io.stratum.trusts.routing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.boot.Periodic;
 import io.stratum.core.federation.FederationInbox;
 import io.stratum.core.federation.FederationQueue;
 import io.stratum.core.server.ServerConfig;
@@ -47,6 +49,7 @@ public class Federation implements TrustLinks.LinkListener {
     private static final Logger LOGGER = Logger.getLogger(Federation.class);
 
     private final Vertx vertx;
+    private final Periodic periodic;
     private final Pool database;
     private final TrustLinks links;
     private final TrustRecords trusts;
@@ -64,13 +67,14 @@ public class Federation implements TrustLinks.LinkListener {
     private final Set<Long> forgetting = ConcurrentHashMap.newKeySet();
     private final Queue<Long> toDelete = new ConcurrentLinkedQueue<>();
 
-    public Federation(Vertx vertx, Pool database, TrustLinks links, TrustRecords trusts, ServerIdentity identity, ServerKeys keys,
+    public Federation(Vertx vertx, Periodic periodic, Pool database, TrustLinks links, TrustRecords trusts, ServerIdentity identity, ServerKeys keys,
             LinkAudit audit, Instance<FederationInbox> inbox, Instance<Signals> signals, ServerRegistry registry, ServerConfig server) {
         this.signals = signals;
         this.registry = registry;
         this.ownRole = server.role().toUpperCase(java.util.Locale.ROOT);
         this.ownHost = server.host();
         this.vertx = vertx;
+        this.periodic = periodic;
         this.database = database;
         this.links = links;
         this.trusts = trusts;
@@ -104,8 +108,8 @@ public class Federation implements TrustLinks.LinkListener {
         keys.load().subscribe().with(done -> { }, failure -> LOGGER.warnv("Server keys not loaded yet: {0}", failure.getClass().getName()));
         registry.load().subscribe().with(done -> { }, failure -> LOGGER.warnv("Server registry not loaded yet: {0}", failure.getClass().getName()));
         vertx.eventBus().consumer(FederationQueue.QUEUED).handler(message -> pumpAll());
-        vertx.setPeriodic(1000, id -> pumpAll());
-        vertx.setPeriodic(100, id -> deleteForgotten());
+        periodic.every(Duration.ofSeconds(1), this::pumpAll);
+        periodic.every(Duration.ofMillis(100), this::deleteForgotten);
     }
 
     public Routes routes() {
