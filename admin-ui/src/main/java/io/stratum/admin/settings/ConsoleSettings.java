@@ -27,9 +27,12 @@ import io.stratum.core.mail.MailSettingsStore;
 import io.stratum.core.mail.OutgoingMail;
 import io.stratum.core.runtime.RuntimeSettings;
 import io.stratum.core.runtime.SettingChange;
+import io.stratum.core.sms.SmsProvider;
+import io.stratum.core.sms.SmsProviderStore;
+import io.stratum.core.sms.SmsSettingsInvalid;
 
 /**
- * Reading and changing runtime settings for the console and the API: SMTP, registration, the Logs
+ * Reading and changing runtime settings for the console and the API: SMTP, registration, the SMS provider (RTS), the Logs
  * section switch, and the history of each. Every change is audited with before/after (secrets
  * masked). Blocking: call from a worker thread.
  */
@@ -37,7 +40,7 @@ import io.stratum.core.runtime.SettingChange;
 public class ConsoleSettings {
     /** The runtime settings the console knows, with the section that edits each. */
     static final Map<String, String> KNOWN = Map.of("mail.smtp", "email", "registration", "registration", "console.logs", "settings",
-            "address_book", "address_book", "directory", "directory");
+            "address_book", "address_book", "directory", "directory", SmsProviderStore.SETTING_NAME, "registration");
 
     private final RuntimeSettings settings;
     private final MailSettingsStore mail;
@@ -45,9 +48,11 @@ public class ConsoleSettings {
     private final AdminAudit audit;
     private final RecentLogLines logs;
     private final ObjectMapper json;
+    private final SmsProviderStore sms;
 
     public ConsoleSettings(RuntimeSettings settings, MailSettingsStore mail, OutgoingMail outgoing, AdminAudit audit,
-            RecentLogLines logs, ObjectMapper json) {
+            RecentLogLines logs, ObjectMapper json, SmsProviderStore sms) {
+        this.sms = sms;
         this.settings = settings;
         this.mail = mail;
         this.outgoing = outgoing;
@@ -111,6 +116,35 @@ public class ConsoleSettings {
         Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), "settings.registration", "registration",
                 Map.of("emailMask", before.emailMask(), "phoneRegistration", before.phoneRegistration()),
                 Map.of("emailMask", changed.emailMask(), "phoneRegistration", changed.phoneRegistration()))));
+    }
+
+    /** The SMS provider settings in force (RTS): the console's, or settings.yaml's until the console saves some. */
+    public SmsProvider smsProvider() {
+        return Await.of(sms.current());
+    }
+
+    /**
+     * Saves the SMS provider settings (RTS); an empty token keeps the one in force. Field errors as
+     * {@link InvalidInput}; audited with the token masked.
+     */
+    public void saveSmsProvider(AdminPrincipal admin, String url, String login, String token, String sender) {
+        SmsProvider before = smsProvider();
+        try {
+            Await.of(sms.save(url, login, Optional.ofNullable(token), sender, admin.username()));
+        } catch (SmsSettingsInvalid e) {
+            throw InvalidInput.of(e.field(), e.getMessage());
+        }
+        Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), "settings.sms", SmsProviderStore.SETTING_NAME,
+                describe(before), describe(smsProvider()))));
+    }
+
+    private static Map<String, Object> describe(SmsProvider provider) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("url", provider.url().map(Object::toString).orElse(""));
+        state.put("login", provider.login().orElse(""));
+        state.put("token", provider.token().isPresent() ? "set" : "");
+        state.put("sender", provider.sender());
+        return state;
     }
 
     /** Whether the Logs section shows lines: the runtime switch is on and the process keeps lines at all. */
