@@ -133,6 +133,10 @@ class RtsConsoleIT {
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("phone", other)).post("/api/v1/auth/phone/code").then().statusCode(202);
         awaitConsoleSms(other);
 
+        String russian = admin.given().cookie("stratum_lang", "ru").get("/admin/registration").then().statusCode(200).extract().asString();
+        assertTrue(russian.contains("SMS-провайдер") && russian.contains("Регистрация по телефону") && russian.contains("задан"),
+                "the RTS texts in Russian");
+
         JsonPath api = admin.given().get("/api/v1/admin/settings/sms").then().statusCode(200).extract().jsonPath();
         assertEquals(TestSmsProvider.consoleUrl(), api.getString("url"));
         assertEquals(true, api.getBoolean("tokenSet"));

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratum.admin.Await;
 import io.stratum.admin.InvalidInput;
 import io.stratum.admin.auth.AdminPrincipal;
+import io.stratum.admin.auth.RoleSections;
+import io.stratum.admin.auth.Section;
 import io.stratum.admin.logs.RecentLogLines;
 import io.stratum.core.account.RegistrationSettings;
 import io.stratum.core.api.ApiException;
@@ -49,10 +51,12 @@ public class ConsoleSettings {
     private final RecentLogLines logs;
     private final ObjectMapper json;
     private final SmsProviderStore sms;
+    private final RoleSections roleSections;
 
     public ConsoleSettings(RuntimeSettings settings, MailSettingsStore mail, OutgoingMail outgoing, AdminAudit audit,
-            RecentLogLines logs, ObjectMapper json, SmsProviderStore sms) {
+            RecentLogLines logs, ObjectMapper json, SmsProviderStore sms, RoleSections roleSections) {
         this.sms = sms;
+        this.roleSections = roleSections;
         this.settings = settings;
         this.mail = mail;
         this.outgoing = outgoing;
@@ -61,11 +65,21 @@ public class ConsoleSettings {
         this.json = json;
     }
 
-    /** Every known setting with its versions (secrets masked), sorted by name. */
+    /** Every known setting of this server's role with its versions (secrets masked), sorted by name. */
     public List<SettingHistory> overview() {
-        return KNOWN.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return KNOWN.entrySet().stream().filter(e -> onThisRole(e.getKey())).sorted(Map.Entry.comparingByKey())
                 .map(e -> new SettingHistory(e.getKey(), e.getValue(), Await.of(settings.history(e.getKey())).stream().map(this::masked).toList()))
                 .toList();
+    }
+
+    /** Whether a runtime setting belongs to a section this server's role has (the SMS provider is an RTS one). */
+    private boolean onThisRole(String setting) {
+        return switch (setting) {
+            case "directory" -> roleSections.present(Section.DIRECTORY);
+            case "address_book" -> roleSections.present(Section.ADDRESS_BOOK);
+            case SmsProviderStore.SETTING_NAME -> roleSections.regional();
+            default -> true;
+        };
     }
 
     public Optional<MailSettings> mail() {
