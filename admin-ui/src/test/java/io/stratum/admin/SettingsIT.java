@@ -67,6 +67,19 @@ class SettingsIT {
     }
 
     @Test
+    void shouldOfferNeitherPhoneRegistrationNorAnSmsProviderOnACts() {
+        Admins.Session admin = Admins.login(Admins.create("cts-registration", "ADMINISTRATOR", ""));
+        String page = admin.given().get("/admin/registration").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"email-mask\""), "a CTS sets the e-mail mask");
+        assertTrue(page.contains("id=\"email-only\""), "a CTS says phone registration is an RTS setting");
+        assertFalse(page.contains("id=\"phone-registration\""), "no phone registration on a CTS");
+        assertFalse(page.contains("id=\"sms-form\""), "no SMS provider on a CTS");
+        admin.given().get("/api/v1/admin/settings/sms").then().statusCode(404).body("error", equalTo("section_absent"));
+        admin.given().contentType(ContentType.URLENC).formParam("smsUrl", "https://sms.example/send").post("/admin/registration/sms")
+                .then().statusCode(404);
+    }
+
+    @Test
     void shouldHideLogLinesWhileTheLogsSectionIsSwitchedOff() {
         Admins.Session admin = Admins.login(Admins.create("logs", "ADMINISTRATOR", ""));
         try {

@@ -26,7 +26,7 @@ import io.stratum.testsupport.TestPostgres;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A packaged CTS jar started with {@code java -jar} in its own directory (settings.yaml written by the
+ * A packaged CTS jar (or, with {@link #start(Path, String, Role)}, an RTS or ETS jar) started with {@code java -jar} in its own directory (settings.yaml written by the
  * installer's template, free HTTP and trust ports, its own database on the test PostgreSQL, the test
  * Kafka), with one console administrator {@value #ADMIN} inserted into its database. The trust link
  * retries quickly (3 s at most) so partner tests see a link change within seconds. {@link #close()}
@@ -42,12 +42,14 @@ final class PackagedCts implements AutoCloseable {
     private final Settings settings;
     private final String metricsPassword;
     private final Process process;
+    private final Role role;
 
     /** An API session of the administrator: the session cookie ({@code name=value}) and its CSRF token. */
     record ApiSession(String cookie, String csrf) {
     }
 
-    private PackagedCts(String name, Path home, Settings settings, String metricsPassword, Process process) {
+    private PackagedCts(String name, Path home, Settings settings, String metricsPassword, Process process, Role role) {
+        this.role = role;
         this.name = name;
         this.home = home;
         this.settings = settings;
@@ -59,10 +61,10 @@ final class PackagedCts implements AutoCloseable {
     PackagedCts restart() throws Exception {
         close();
         Process again = new ProcessBuilder("java", "-Xmx384m", "-Dstratum.trust.retry-max=3s", "-Dstratum.trust.dial-interval=500ms",
-                "-jar", Stratum.roleJar("cts").toString())
+                "-jar", Stratum.roleJar(role.code()).toString())
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile())).start();
-        PackagedCts restarted = new PackagedCts(name, home, settings, metricsPassword, again);
+        PackagedCts restarted = new PackagedCts(name, home, settings, metricsPassword, again, role);
         try {
             Stratum.await("server " + name + " to be ready again", Duration.ofSeconds(120), () -> !again.isAlive() || Stratum.ready(settings.httpPort()));
             assertTrue(again.isAlive(), () -> "server " + name + " exited after its restart; see " + restarted.log());
@@ -75,17 +77,34 @@ final class PackagedCts implements AutoCloseable {
 
     /** Starts a CTS in {@code directory/name}, waits until it is ready and inserts the administrator. */
     static PackagedCts start(Path directory, String name) throws Exception {
+        return start(directory, name, Role.CTS);
+    }
+
+    /** Starts a server of the role's packaged jar in {@code directory/name}, waits until it is ready and inserts the administrator. */
+    static PackagedCts start(Path directory, String name, Role role) throws Exception {
+        return start(directory, name, role, null);
+    }
+
+    /**
+     * Starts a server of the role's packaged jar below {@code upstream} (settings.yaml's rts_host,
+     * rts_id and rts_token name it; null: none), waits until it is ready and inserts the administrator.
+     */
+    static PackagedCts start(Path directory, String name, Role role, PackagedCts upstream) throws Exception {
         Path home = Files.createDirectories(directory.resolve(name));
         int http = Stratum.freePort();
         int trust = Stratum.freePort();
-        SettingsTemplate template = new SettingsTemplate(Role.CTS).host("localhost").ports(http, trust)
+        SettingsTemplate template = new SettingsTemplate(role).host("localhost").ports(http, trust)
                 .postgresHost("localhost:" + TestPostgres.server().port()).kafkaHost(TestKafka.bootstrapServers());
-        Settings settings = SettingsFile.read(template.writeTo(home, true), Optional.of(Role.CTS));
+        if (upstream != null) {
+            template.upstream(upstream.trustEndpoint(), upstream.id(), "upstream-accept-" + SettingsTemplate.randomHex(12),
+                    "upstream-connect-" + SettingsTemplate.randomHex(12));
+        }
+        Settings settings = SettingsFile.read(template.writeTo(home, true), Optional.of(role));
         TestPostgres.server().ensureDatabase(settings.postgresUser(), settings.postgresPassword(), settings.postgresDatabase());
         Process process = new ProcessBuilder("java", "-Xmx384m", "-Dstratum.trust.retry-max=3s", "-Dstratum.trust.dial-interval=500ms",
-                "-jar", Stratum.roleJar("cts").toString())
+                "-jar", Stratum.roleJar(role.code()).toString())
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile()).start();
-        PackagedCts server = new PackagedCts(name, home, settings, template.metricsPassword(), process);
+        PackagedCts server = new PackagedCts(name, home, settings, template.metricsPassword(), process, role);
         try {
             Stratum.await("server " + name + " to be ready", Duration.ofSeconds(120), () -> !process.isAlive() || Stratum.ready(http));
             assertTrue(process.isAlive(), () -> "server " + name + " exited; see " + server.log());

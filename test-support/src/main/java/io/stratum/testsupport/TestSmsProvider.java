@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -22,6 +23,10 @@ import io.vertx.core.json.JsonObject;
  */
 public final class TestSmsProvider {
     public static final String TOKEN = "test-sms-token-0123456789";
+    /** The login and password of the second account, {@link #consoleUrl()}, which an administrator sets in the console. */
+    public static final String CONSOLE_LOGIN = "stratum-rts";
+    public static final String CONSOLE_PASSWORD = "console-sms-password-9876543210";
+    private static final String CONSOLE_PATH = "/sms-console";
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
     private static HttpServer server;
     private static final List<JsonObject> MESSAGES = new CopyOnWriteArrayList<>();
@@ -38,25 +43,49 @@ public final class TestSmsProvider {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            server.createContext("/sms", exchange -> {
-                try (InputStream body = exchange.getRequestBody()) {
-                    String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                    int status = failStatus;
-                    if (status == 0 && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                        status = 401;
-                    }
-                    if (status == 0) {
-                        MESSAGES.add(new JsonObject(text));
-                        status = 202;
-                    }
-                    exchange.sendResponseHeaders(status, -1);
-                } finally {
-                    exchange.close();
-                }
-            });
+            account(server, "/sms", "Bearer " + TOKEN);
+            account(server, CONSOLE_PATH, "Basic " + Base64.getEncoder().encodeToString(
+                    (CONSOLE_LOGIN + ":" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8)));
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/sms";
+    }
+
+    /**
+     * A second provider account at another URL of the same stand-in, speaking the same API but
+     * accepting HTTP Basic {@link #CONSOLE_LOGIN}:{@link #CONSOLE_PASSWORD}; messages it accepts carry
+     * {@code "_account": "console"}.
+     */
+    public static String consoleUrl() {
+        return url().replace("/sms", CONSOLE_PATH);
+    }
+
+    /** Messages to one number accepted by the {@link #consoleUrl()} account, oldest first. */
+    public static List<JsonObject> consoleMessagesTo(String phone) {
+        return messagesTo(phone).stream().filter(message -> "console".equals(message.getString("_account"))).toList();
+    }
+
+    private static void account(HttpServer server, String path, String authorization) {
+        server.createContext(path, exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                int status = failStatus;
+                if (status == 0 && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    status = 401;
+                }
+                if (status == 0) {
+                    JsonObject message = new JsonObject(text);
+                    if (path.equals(CONSOLE_PATH)) {
+                        message.put("_account", "console");
+                    }
+                    MESSAGES.add(message);
+                    status = 202;
+                }
+                exchange.sendResponseHeaders(status, -1);
+            } finally {
+                exchange.close();
+            }
+        });
     }
 
     /** Answers every later request with {@code status} (0: accept again). */

@@ -17,6 +17,8 @@ import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.admin.auth.AdminRole;
 import io.stratum.admin.auth.LoginThrottle;
 import io.stratum.admin.auth.Rights;
+import io.stratum.admin.auth.RoleSections;
+import io.stratum.admin.auth.Section;
 import io.stratum.admin.auth.SessionStore;
 import io.stratum.common.password.PasswordHash;
 import io.stratum.common.password.PasswordPolicy;
@@ -36,12 +38,19 @@ public class Administrators {
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final AdminAudit audit;
+    private final RoleSections roleSections;
 
-    public Administrators(AccountStore accounts, SessionStore sessions, LoginThrottle throttle, AdminAudit audit) {
+    public Administrators(AccountStore accounts, SessionStore sessions, LoginThrottle throttle, AdminAudit audit, RoleSections roleSections) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
         this.audit = audit;
+        this.roleSections = roleSections;
+    }
+
+    /** The name of the first granted section this server's role does not have, if any. */
+    private java.util.Optional<String> absentSection(Rights rights) {
+        return rights.grants().keySet().stream().filter(section -> !roleSections.present(section)).map(Section::name).sorted().findFirst();
     }
 
     /** Sort keys of the administrators table. */
@@ -72,6 +81,8 @@ public class Administrators {
         if (rights.role() == AdminRole.LIMITED && rights.grants().isEmpty()) {
             errors.put("sections", "choose at least one section for a limited administrator");
         }
+        absentSection(rights).ifPresent(section -> errors.put("sections", "there is no section " + section + " on this "
+                + roleSections.role().toUpperCase(Locale.ROOT)));
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -106,6 +117,9 @@ public class Administrators {
         if (rights.role() == AdminRole.LIMITED && rights.grants().isEmpty()) {
             throw InvalidInput.of("sections", "choose at least one section for a limited administrator");
         }
+        absentSection(rights).ifPresent(section -> {
+            throw InvalidInput.of("sections", "there is no section " + section + " on this " + roleSections.role().toUpperCase(Locale.ROOT));
+        });
         Await.of(accounts.setRights(id, rights));
         Await.of(sessions.endAll(id));
         Await.of(audit.record(AdminAction.now(actor.username(), actor.ip(), "administrator.rights", account.username(),

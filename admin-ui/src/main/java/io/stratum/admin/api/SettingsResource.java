@@ -18,22 +18,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.RoleSections;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.settings.ConsoleSettings;
 import io.stratum.admin.settings.MailForm;
 import io.stratum.admin.settings.SettingHistory;
 import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.sms.SmsProvider;
 import io.stratum.core.account.RegistrationSettings;
 
-/** Runtime settings: overview with history, SMTP (with a test mail), registration, the Logs switch. */
+/** Runtime settings: overview with history, SMTP (with a test mail), registration, the SMS provider (RTS), the Logs switch. */
 @Path(AdminPaths.API + "/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: settings")
 public class SettingsResource {
     private final ConsoleSettings settings;
     private final CurrentAdmin current;
+    private final RoleSections roleSections;
 
-    public SettingsResource(ConsoleSettings settings, CurrentAdmin current) {
+    public SettingsResource(ConsoleSettings settings, CurrentAdmin current, RoleSections roleSections) {
+        this.roleSections = roleSections;
         this.settings = settings;
         this.current = current;
     }
@@ -109,5 +113,46 @@ public class SettingsResource {
     @Operation(summary = "Save the registration settings (the e-mail mask must be a valid regular expression)")
     public void saveRegistration(RegistrationSettings changed) {
         settings.saveRegistration(current.require(), changed == null ? null : changed.emailMask(), changed != null && changed.phoneRegistration());
+    }
+
+    /** The SMS provider settings in force (RTS); the token is never returned, only whether one is set. */
+    public record SmsProviderView(String url, String login, boolean tokenSet, String sender) {
+    }
+
+    /** A change of the SMS provider settings; an empty or absent token keeps the one in force. */
+    public record SmsProviderChange(String url, String login, String token, String sender) {
+    }
+
+    @GET
+    @Path("/sms")
+    @AdminAccess(Section.REGISTRATION)
+    @Operation(summary = "The SMS provider for phone login codes (RTS; 404 on a CTS or ETS); the token is never returned")
+    public Response sms() {
+        if (!roleSections.regional()) {
+            return smsAbsent();
+        }
+        SmsProvider provider = settings.smsProvider();
+        return Response.ok(new SmsProviderView(provider.url().map(Object::toString).orElse(""), provider.login().orElse(""),
+                provider.token().isPresent(), provider.sender())).build();
+    }
+
+    @PUT
+    @Path("/sms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AdminAccess(value = Section.REGISTRATION, access = Access.WRITE)
+    @Operation(summary = "Save the SMS provider (RTS; an empty token keeps the one in force; the URL must be http or https)")
+    public Response saveSms(SmsProviderChange change) {
+        if (!roleSections.regional()) {
+            return smsAbsent();
+        }
+        SmsProviderChange given = change == null ? new SmsProviderChange(null, null, null, null) : change;
+        settings.saveSmsProvider(current.require(), given.url(), given.login(), given.token(), given.sender());
+        return Response.noContent().build();
+    }
+
+    private Response smsAbsent() {
+        return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE).entity(java.util.Map.of("error", "section_absent",
+                "message", "there is no SMS provider on this server: it is an " + roleSections.role().toUpperCase(java.util.Locale.ROOT)
+                        + " and phone login with SMS codes exists on an RTS only")).build();
     }
 }

@@ -2,6 +2,7 @@ package io.stratum.admin.auth;
 
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ import io.vertx.core.http.HttpServerRequest;
  * Checks every request to an admin endpoint (any resource of {@code io.stratum.admin}) on the
  * server: the endpoint's rule ({@link AdminAccess}, {@link AnyAdministrator} or
  * {@link PublicAdminEndpoint}; none means 403), the session (401, or the login page for the
- * console), the right (403), and for state-changing methods the CSRF token in {@code X-CSRF-Token}
+ * console), whether the section exists on this server's role (404, {@link RoleSections}), the right (403), and for state-changing methods the CSRF token in {@code X-CSRF-Token}
  * and the Origin (403). Non-blocking: one database query per request, on the reactive client.
  */
 public class AccessFilter {
@@ -36,11 +37,13 @@ public class AccessFilter {
     private final SessionStore sessions;
     private final CurrentAdmin current;
     private final AdminPaths paths;
+    private final RoleSections roleSections;
 
-    public AccessFilter(SessionStore sessions, CurrentAdmin current, AdminPaths paths) {
+    public AccessFilter(SessionStore sessions, CurrentAdmin current, AdminPaths paths, RoleSections roleSections) {
         this.sessions = sessions;
         this.current = current;
         this.paths = paths;
+        this.roleSections = roleSections;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
@@ -69,6 +72,11 @@ public class AccessFilter {
                 return loginRequired(api, request);
             }
             AdminPrincipal admin = found.get();
+            if (access != null && !roleSections.present(access.value())) {
+                return refuse(api, 404, "section_absent", "there is no " + access.value().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " section on this server: it is an " + roleSections.role().toUpperCase(Locale.ROOT)
+                        + " and the section exists on a CTS only");
+            }
             if (access != null && !admin.rights().allows(access.value(), access.access())) {
                 return refuse(api, 403, "forbidden", "your rights do not include " + access.value() + " " + access.access());
             }

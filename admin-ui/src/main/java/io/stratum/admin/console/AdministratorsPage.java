@@ -31,6 +31,7 @@ import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.AdminRole;
 import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Rights;
+import io.stratum.admin.auth.RoleSections;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.web.AdminPaths;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,13 +45,15 @@ public class AdministratorsPage {
     private final ConsoleView view;
     private final Administrators administrators;
     private final CurrentAdmin current;
+    private final RoleSections roleSections;
 
     public AdministratorsPage(@Location("console/administrators.html") Template template, ConsoleView view,
-            Administrators administrators, CurrentAdmin current) {
+            Administrators administrators, CurrentAdmin current, RoleSections roleSections) {
         this.template = template;
         this.view = view;
         this.administrators = administrators;
         this.current = current;
+        this.roleSections = roleSections;
     }
 
     @GET
@@ -129,7 +132,7 @@ public class AdministratorsPage {
                 String.join(", ", a.sections().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> labels.get("section_" + e.getKey().name()) + " (" + labels.get("access_" + e.getValue().name()) + ")").toList()),
                 a.totp(), a.createdAt().toString().substring(0, 10))).toList();
-        java.util.List<ConsoleView.NavItem> sections = java.util.Arrays.stream(Section.values()).filter(Section::grantable)
+        java.util.List<ConsoleView.NavItem> sections = java.util.Arrays.stream(Section.values()).filter(Section::grantable).filter(roleSections::present)
                 .map(s -> new ConsoleView.NavItem(s.name(), labels.get("section_" + s.name()))).toList();
         return page
                 .with("administrators", rows)

@@ -185,7 +185,6 @@ public interface ConsoleMessages {
     @Message("The test e-mail was not sent: {answer}") String email_test_failed(String answer);
     @Message("E-mail mask (regular expression) for new users") String registration_mask();
     @Message("For example ^.*@corp\\.example$ ; existing users may always log in.") String registration_mask_hint();
-    @Message("Registration by phone number (RTS)") String registration_phone();
 
     @Message("Read only") String access_READ();
     @Message("Read and write") String access_WRITE();

@@ -48,8 +48,8 @@ public class ConsoleShell {
     @Operation(summary = "Console: the first section this administrator may see")
     public Response home(@Context HttpServerRequest request) {
         AdminPrincipal admin = current.require();
-        return ConsoleView.PAGES.stream().filter(admin.rights()::sees).findFirst()
-                .map(section -> view.redirect(request, "/" + section.name().toLowerCase(java.util.Locale.ROOT)))
+        return view.visiblePages(admin).stream().findFirst()
+                .map(section -> view.redirect(request, "/" + view.firstPath(section)))
                 .orElseGet(() -> view.redirect(request, "/account"));
     }
 

@@ -15,6 +15,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.RoleSections;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.web.AdminPaths;
 import io.stratum.admin.web.ClientRequest;
@@ -40,11 +41,34 @@ public class ConsoleView {
     private final AdminPaths paths;
     private final CurrentAdmin current;
     private final ServerConfig server;
+    private final RoleSections roleSections;
 
-    public ConsoleView(AdminPaths paths, CurrentAdmin current, ServerConfig server) {
+    public ConsoleView(AdminPaths paths, CurrentAdmin current, ServerConfig server, RoleSections roleSections) {
         this.paths = paths;
         this.current = current;
         this.server = server;
+        this.roleSections = roleSections;
+    }
+
+    /** The sections with a page that exist on this server's role and that the administrator may see, in menu order. */
+    List<Section> visiblePages(AdminPrincipal admin) {
+        return PAGES.stream().filter(roleSections::present).filter(admin.rights()::sees).toList();
+    }
+
+    /**
+     * The menu entries of a section. On an RTS or ETS the Trusts section has no partner trusts
+     * (admin.md, "Trusts (CTS)"): its entries are the Servers and Graph pages only.
+     */
+    private List<NavItem> entries(Section section, Map<String, String> labels) {
+        java.util.stream.Stream<NavItem> own = section == Section.TRUSTS && !roleSections.corporate() ? java.util.stream.Stream.empty()
+                : java.util.stream.Stream.of(new NavItem(section.name().toLowerCase(Locale.ROOT), labels.get("section_" + section.name())));
+        return java.util.stream.Stream.concat(own, MORE_PAGES.getOrDefault(section, List.of()).stream()
+                .map(more -> new NavItem(more[0], labels.get(more[1])))).toList();
+    }
+
+    /** The path of a section's first menu entry (the Servers page for the Trusts section of an RTS or ETS). */
+    String firstPath(Section section) {
+        return entries(section, Map.of()).get(0).path();
     }
 
     /** A menu entry: the section's path below the console and its label. */
@@ -65,12 +89,11 @@ public class ConsoleView {
             AdminPrincipal admin = current.get().orElse(null);
             Map<String, String> labels = textsByKey(messages());
             List<NavItem> nav = admin == null ? List.of()
-                    : PAGES.stream().filter(admin.rights()::sees).flatMap(s -> java.util.stream.Stream.concat(
-                            java.util.stream.Stream.of(new NavItem(s.name().toLowerCase(Locale.ROOT), labels.get("section_" + s.name()))),
-                            MORE_PAGES.getOrDefault(s, List.of()).stream().map(more -> new NavItem(more[0], labels.get(more[1]))))).toList();
+                    : visiblePages(admin).stream().flatMap(s -> entries(s, labels).stream()).toList();
             instance = template.instance()
                     .data("base", paths.base())
                     .data("server", server)
+                    .data("regional", roleSections.regional())
                     .data("admin", admin)
                     .data("nav", nav)
                     .data("active", active)

@@ -21,14 +21,16 @@ import io.stratum.admin.InvalidInput;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
+import io.stratum.admin.auth.RoleSections;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.settings.ConsoleSettings;
 import io.stratum.admin.settings.MailForm;
 import io.stratum.admin.web.AdminPaths;
 import io.stratum.core.account.RegistrationSettings;
+import io.stratum.core.sms.SmsProvider;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The Settings, E-mail and Registration sections. */
+/** The Settings, E-mail and Registration sections (on an RTS the Registration page also sets phone registration and the SMS provider). */
 @Path(AdminPaths.INTERNAL)
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Console")
@@ -39,10 +41,12 @@ public class SettingsPages {
     private final ConsoleView view;
     private final ConsoleSettings settings;
     private final CurrentAdmin current;
+    private final RoleSections roleSections;
 
     public SettingsPages(@Location("console/settings.html") Template settingsTemplate, @Location("console/email.html") Template emailTemplate,
             @Location("console/registration.html") Template registrationTemplate, ConsoleView view, ConsoleSettings settings,
-            CurrentAdmin current) {
+            CurrentAdmin current, RoleSections roleSections) {
+        this.roleSections = roleSections;
         this.settingsTemplate = settingsTemplate;
         this.emailTemplate = emailTemplate;
         this.registrationTemplate = registrationTemplate;
@@ -116,9 +120,49 @@ public class SettingsPages {
     @AdminAccess(Section.REGISTRATION)
     @Operation(summary = "Console: registration settings")
     public Response registration(@Context HttpServerRequest request) {
+        return registrationPage(request).invalid(Map.of(), registrationValues()).ok();
+    }
+
+    /** The form values of the page: the registration settings and, on an RTS, the SMS provider's (never its token). */
+    private Map<String, String> registrationValues() {
         RegistrationSettings current = settings.registration();
-        return registrationPage(request).invalid(Map.of(), Map.of("emailMask", current.emailMask(),
-                "phoneRegistration", Boolean.toString(current.phoneRegistration()))).ok();
+        Map<String, String> values = new java.util.HashMap<>(Map.of("emailMask", current.emailMask(),
+                "phoneRegistration", Boolean.toString(current.phoneRegistration())));
+        if (roleSections.regional()) {
+            values.putAll(smsValues(settings.smsProvider()));
+        }
+        return values;
+    }
+
+    private static Map<String, String> smsValues(SmsProvider provider) {
+        return Map.of("smsUrl", provider.url().map(Object::toString).orElse(""), "smsLogin", provider.login().orElse(""),
+                "smsSender", provider.sender());
+    }
+
+    @POST
+    @Path("/registration/sms")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminAccess(value = Section.REGISTRATION, access = Access.WRITE)
+    @Operation(summary = "Console: save the SMS provider for phone login codes (RTS only; an empty token keeps the one in force)")
+    public Response saveSms(@FormParam("smsUrl") String url, @FormParam("smsLogin") String login, @FormParam("smsToken") String token,
+            @FormParam("smsSender") String sender, @Context HttpServerRequest request) {
+        if (!roleSections.regional()) {
+            ConsoleView.Page page = registrationPage(request).invalid(Map.of(), registrationValues());
+            return page.error(page.messages(RegistrationMessages.class).sms_absent(roleSections.role().toUpperCase(java.util.Locale.ROOT)))
+                    .status(404);
+        }
+        try {
+            settings.saveSmsProvider(current.require(), url, login, token, sender);
+            ConsoleView.Page page = registrationPage(request).invalid(Map.of(), registrationValues());
+            return page.notice(page.messages(RegistrationMessages.class).sms_saved()).ok();
+        } catch (InvalidInput e) {
+            Map<String, String> values = registrationValues();
+            values.putAll(Map.of("smsUrl", url == null ? "" : url, "smsLogin", login == null ? "" : login,
+                    "smsSender", sender == null ? "" : sender));
+            Map<String, String> errors = new java.util.HashMap<>();
+            e.errors().forEach((field, message) -> errors.put("sms" + Character.toUpperCase(field.charAt(0)) + field.substring(1), message));
+            return registrationPage(request).invalid(errors, values).status(400);
+        }
     }
 
     @POST
@@ -128,9 +172,12 @@ public class SettingsPages {
     @Operation(summary = "Console: save registration settings")
     public Response saveRegistration(@FormParam("emailMask") String emailMask, @FormParam("phoneRegistration") String phone,
             @Context HttpServerRequest request) {
-        Map<String, String> form = Map.of("emailMask", emailMask == null ? "" : emailMask, "phoneRegistration", Boolean.toString("true".equals(phone)));
+        // Phone registration is an RTS setting: elsewhere the form has no such field and the stored value stays.
+        boolean phoneRegistration = roleSections.regional() ? "true".equals(phone) : settings.registration().phoneRegistration();
+        Map<String, String> form = new java.util.HashMap<>(registrationValues());
+        form.putAll(Map.of("emailMask", emailMask == null ? "" : emailMask, "phoneRegistration", Boolean.toString(phoneRegistration)));
         try {
-            settings.saveRegistration(current.require(), emailMask, "true".equals(phone));
+            settings.saveRegistration(current.require(), emailMask, phoneRegistration);
             ConsoleView.Page page = registrationPage(request).invalid(Map.of(), form);
             return page.notice(page.messages().settings_saved()).ok();
         } catch (InvalidInput e) {
@@ -153,6 +200,7 @@ public class SettingsPages {
 
     private ConsoleView.Page registrationPage(HttpServerRequest request) {
         return view.page(registrationTemplate, request, "registration")
+                .with("sms", roleSections.regional() ? settings.smsProvider() : null)
                 .with("canWrite", current.require().rights().allows(Section.REGISTRATION, Access.WRITE))
                 .pushUrl(view.base() + "/registration");
     }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratum.admin.Await;
 import io.stratum.admin.InvalidInput;
 import io.stratum.admin.auth.AdminPrincipal;
+import io.stratum.admin.auth.RoleSections;
+import io.stratum.admin.auth.Section;
 import io.stratum.admin.logs.RecentLogLines;
 import io.stratum.core.account.RegistrationSettings;
 import io.stratum.core.api.ApiException;
@@ -27,9 +29,12 @@ import io.stratum.core.mail.MailSettingsStore;
 import io.stratum.core.mail.OutgoingMail;
 import io.stratum.core.runtime.RuntimeSettings;
 import io.stratum.core.runtime.SettingChange;
+import io.stratum.core.sms.SmsProvider;
+import io.stratum.core.sms.SmsProviderStore;
+import io.stratum.core.sms.SmsSettingsInvalid;
 
 /**
- * Reading and changing runtime settings for the console and the API: SMTP, registration, the Logs
+ * Reading and changing runtime settings for the console and the API: SMTP, registration, the SMS provider (RTS), the Logs
  * section switch, and the history of each. Every change is audited with before/after (secrets
  * masked). Blocking: call from a worker thread.
  */
@@ -37,7 +42,7 @@ import io.stratum.core.runtime.SettingChange;
 public class ConsoleSettings {
     /** The runtime settings the console knows, with the section that edits each. */
     static final Map<String, String> KNOWN = Map.of("mail.smtp", "email", "registration", "registration", "console.logs", "settings",
-            "address_book", "address_book", "directory", "directory");
+            "address_book", "address_book", "directory", "directory", SmsProviderStore.SETTING_NAME, "registration");
 
     private final RuntimeSettings settings;
     private final MailSettingsStore mail;
@@ -45,9 +50,13 @@ public class ConsoleSettings {
     private final AdminAudit audit;
     private final RecentLogLines logs;
     private final ObjectMapper json;
+    private final SmsProviderStore sms;
+    private final RoleSections roleSections;
 
     public ConsoleSettings(RuntimeSettings settings, MailSettingsStore mail, OutgoingMail outgoing, AdminAudit audit,
-            RecentLogLines logs, ObjectMapper json) {
+            RecentLogLines logs, ObjectMapper json, SmsProviderStore sms, RoleSections roleSections) {
+        this.sms = sms;
+        this.roleSections = roleSections;
         this.settings = settings;
         this.mail = mail;
         this.outgoing = outgoing;
@@ -56,11 +65,21 @@ public class ConsoleSettings {
         this.json = json;
     }
 
-    /** Every known setting with its versions (secrets masked), sorted by name. */
+    /** Every known setting of this server's role with its versions (secrets masked), sorted by name. */
     public List<SettingHistory> overview() {
-        return KNOWN.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return KNOWN.entrySet().stream().filter(e -> onThisRole(e.getKey())).sorted(Map.Entry.comparingByKey())
                 .map(e -> new SettingHistory(e.getKey(), e.getValue(), Await.of(settings.history(e.getKey())).stream().map(this::masked).toList()))
                 .toList();
+    }
+
+    /** Whether a runtime setting belongs to a section this server's role has (the SMS provider is an RTS one). */
+    private boolean onThisRole(String setting) {
+        return switch (setting) {
+            case "directory" -> roleSections.present(Section.DIRECTORY);
+            case "address_book" -> roleSections.present(Section.ADDRESS_BOOK);
+            case SmsProviderStore.SETTING_NAME -> roleSections.regional();
+            default -> true;
+        };
     }
 
     public Optional<MailSettings> mail() {
@@ -111,6 +130,35 @@ public class ConsoleSettings {
         Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), "settings.registration", "registration",
                 Map.of("emailMask", before.emailMask(), "phoneRegistration", before.phoneRegistration()),
                 Map.of("emailMask", changed.emailMask(), "phoneRegistration", changed.phoneRegistration()))));
+    }
+
+    /** The SMS provider settings in force (RTS): the console's, or settings.yaml's until the console saves some. */
+    public SmsProvider smsProvider() {
+        return Await.of(sms.current());
+    }
+
+    /**
+     * Saves the SMS provider settings (RTS); an empty token keeps the one in force. Field errors as
+     * {@link InvalidInput}; audited with the token masked.
+     */
+    public void saveSmsProvider(AdminPrincipal admin, String url, String login, String token, String sender) {
+        SmsProvider before = smsProvider();
+        try {
+            Await.of(sms.save(url, login, Optional.ofNullable(token), sender, admin.username()));
+        } catch (SmsSettingsInvalid e) {
+            throw InvalidInput.of(e.field(), e.getMessage());
+        }
+        Await.of(audit.record(AdminAction.now(admin.username(), admin.ip(), "settings.sms", SmsProviderStore.SETTING_NAME,
+                describe(before), describe(smsProvider()))));
+    }
+
+    private static Map<String, Object> describe(SmsProvider provider) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("url", provider.url().map(Object::toString).orElse(""));
+        state.put("login", provider.login().orElse(""));
+        state.put("token", provider.token().isPresent() ? "set" : "");
+        state.put("sender", provider.sender());
+        return state;
     }
 
     /** Whether the Logs section shows lines: the runtime switch is on and the process keeps lines at all. */

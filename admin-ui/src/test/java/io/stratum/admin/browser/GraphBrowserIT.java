@@ -108,21 +108,42 @@ class GraphBrowserIT {
         }
     }
 
+    /** A node has its role's class and the circle is drawn in the role's colour. */
+    private static void assertNodeColour(String server, String roleClass, String colour) {
+        WebElement node = await(By.id("graph-node-" + server));
+        assertTrue(node.getAttribute("class").contains(roleClass), server + " has class " + node.getAttribute("class"));
+        Object fill = browser.executeScript("return getComputedStyle(arguments[0].querySelector('circle')).fill", node);
+        assertEquals(colour, fill, server + " is drawn in the colour of " + roleClass);
+    }
+
     @Test
     void shouldDrawThisServerDragItShowItsDetailsAndThePathOfAChat() {
         Admins.Session admin = administrator();
         String partner = "cts-" + UUID.randomUUID().toString().substring(0, 6);
         trust(admin, partner, "CTS", "chat.partner.example");
+        String enterprise = "ets-" + UUID.randomUUID().toString().substring(0, 6);
+        trust(admin, enterprise, "ETS", "ets.corp.example");
         UUID chat = UUID.randomUUID();
         UUID local = UUID.randomUUID();
         TestSql.update("INSERT INTO chat (id, kind, name, home_server, created_by) VALUES (?, 'group', 'Graph', 'admin-test', ?)", chat, local);
         TestSql.update("INSERT INTO chat_member (chat_id, huid, joined_seq) VALUES (?, ?, 0)", chat, local);
         TestSql.update("INSERT INTO chat_member (chat_id, huid, joined_seq, server) VALUES (?, ?, 0, ?)", chat, UUID.randomUUID(), partner);
+        // A chat homed on the partner (a replica here): the partner's node counts it.
+        UUID partnerChat = UUID.randomUUID();
+        TestSql.update("INSERT INTO chat (id, kind, name, home_server, created_by) VALUES (?, 'group', 'Partner graph', ?, ?)",
+                partnerChat, partner, UUID.randomUUID());
+        TestSql.update("INSERT INTO chat_member (chat_id, huid, joined_seq) VALUES (?, ?, 0)", partnerChat, local);
 
         browser.findElement(By.id("nav-graph")).click();
         WebElement self = await(By.id("graph-node-admin-test"));
         assertTrue(browser.getCurrentUrl().endsWith("/admin/graph"), browser.getCurrentUrl());
         await(By.id("graph-node-" + partner));
+        // The colours of trusts.md as the user sees them: RTS green, ETS purple, CTS blue (console.css by graph.js's role class).
+        await(By.id("graph-node-" + enterprise));
+        assertNodeColour("admin-test", "role-cts", "rgb(30, 95, 180)");
+        assertNodeColour(partner, "role-cts", "rgb(30, 95, 180)");
+        assertNodeColour(enterprise, "role-ets", "rgb(123, 63, 160)");
+        assertNodeColour("rts-upstream", "role-rts", "rgb(31, 122, 58)");
         String before = self.getAttribute("transform");
         new Actions(browser).clickAndHold(self).moveByOffset(60, 40).release().perform();
         assertNotEquals(before, self.getAttribute("transform"), "a server can be dragged");
@@ -135,6 +156,10 @@ class GraphBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("graph-node-id"), partner));
         assertEquals("not connected", text(By.id("graph-node-status")));
         assertEquals("chat.partner.example", text(By.id("graph-node-host")));
+        assertEquals("1", text(By.id("graph-node-chats")), "the partner is the home of one chat known here");
+        new Actions(browser).click(browser.findElement(By.id("graph-node-" + enterprise))).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("graph-node-id"), enterprise));
+        assertEquals("0", text(By.id("graph-node-chats")), "the ETS is the home of no chat known here");
 
         await(By.id("chat-path-id")).sendKeys(chat.toString());
         browser.findElement(By.id("chat-path-show")).click();

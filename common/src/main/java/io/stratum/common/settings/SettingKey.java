@@ -52,7 +52,7 @@ public enum SettingKey {
     SYSLOG_PROTOCOL("syslog_protocol", Kind.TEXT, EnumSet.noneOf(Role.class), false,
             "Transport to syslog_host: udp (default) or tcp."),
     SMS_PROVIDER_URL("sms_provider_url", Kind.URL, EnumSet.noneOf(Role.class), false,
-            "SMS provider HTTP API (generic JSON API, see docs/sms.md) used for phone login codes; unset: no SMS login."),
+            "SMS provider HTTP API (generic JSON API, see docs/sms.md) used for phone login codes until the console's Registration page sets one; unset: no SMS login."),
     SMS_PROVIDER_TOKEN("sms_provider_token", Kind.SECRET, EnumSet.noneOf(Role.class), true,
             "Bearer token for sms_provider_url."),
     SMS_SENDER("sms_sender", Kind.TEXT, EnumSet.noneOf(Role.class), false,

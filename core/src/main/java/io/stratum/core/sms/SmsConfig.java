@@ -7,10 +7,14 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The SMS provider (prefix {@code stratum.sms}; settings.yaml {@code sms_provider_url}, {@code sms_provider_token}, {@code sms_sender}). */
+/**
+ * The SMS provider of settings.yaml (prefix {@code stratum.sms}; {@code sms_provider_url},
+ * {@code sms_provider_token}, {@code sms_sender}): the defaults until an administrator sets the
+ * provider in the console ({@link SmsProviderStore}).
+ */
 @ConfigMapping(prefix = "stratum.sms")
 public interface SmsConfig {
-    /** The provider's HTTP API; absent: SMS is not configured and phone login answers 503. */
+    /** The provider's HTTP API; absent (and none set in the console): SMS is not configured and phone login answers 503. */
     Optional<URI> url();
 
     /** Bearer token sent to the provider; never logged. */

@@ -8,9 +8,6 @@ import io.smallrye.mutiny.Uni;
  * the provider refused or did not answer. Implementations never log the number's text or a token.
  */
 public interface SmsSender {
-    /** Whether a provider is configured at all. */
-    boolean configured();
-
     /** Sends {@code text} to {@code phone} (E.164, e.g. {@code +79991234567}). */
     Uni<Void> send(String phone, String text);
 }

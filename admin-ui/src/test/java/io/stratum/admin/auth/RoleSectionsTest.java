@@ -1,0 +1,32 @@
+package io.stratum.admin.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+/** Which sections each role has (admin.md, "present where the role has the function"). */
+class RoleSectionsTest {
+    @Test
+    void shouldGiveTheDirectoryAndTheAddressBookToTheCtsOnly() {
+        for (String role : new String[] {"rts", "ets", "RTS"}) {
+            assertFalse(RoleSections.presentOn(role, Section.DIRECTORY), role);
+            assertFalse(RoleSections.presentOn(role, Section.ADDRESS_BOOK), role);
+        }
+        assertTrue(RoleSections.presentOn("cts", Section.DIRECTORY));
+        assertTrue(RoleSections.presentOn("cts", Section.ADDRESS_BOOK));
+    }
+
+    @Test
+    void shouldGiveEveryOtherSectionToEveryRole() {
+        for (String role : new String[] {"cts", "ets", "rts"}) {
+            long present = Arrays.stream(Section.values()).filter(section -> RoleSections.presentOn(role, section)).count();
+            assertEquals(role.equals("cts") ? Section.values().length : Section.values().length - 2, present, role);
+            assertTrue(RoleSections.presentOn(role, Section.TRUSTS), role + " has servers above or below");
+            assertTrue(RoleSections.presentOn(role, Section.REGISTRATION), role);
+        }
+    }
+}
