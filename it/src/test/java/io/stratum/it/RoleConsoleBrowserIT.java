@@ -119,8 +119,10 @@ class RoleConsoleBrowserIT {
         new WebDriverWait(onEts, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
         assertEquals("RTS", await(onEts, By.id("servers")).getAttribute("data-kind"));
         assertTrue(onEts.findElements(By.id("server-" + rts.id())).size() == 1, "the ETS lists its upstream RTS in the RTS tab");
-        onEts.get(ets.url() + "/admin/address_book");
+        onEts.get(ets.url() + "/admin/directory");
         assertTrue(text(onEts, By.id("refusal")).contains("it is an ETS"), text(onEts, By.id("refusal")));
+        await(onEts, By.id("nav-address_book")).click();
+        await(onEts, By.id("address-book"));
     }
 
     private ChromeDriver browser() {
@@ -129,15 +131,17 @@ class RoleConsoleBrowserIT {
         return browser;
     }
 
-    /** The menu of an RTS or ETS: Server, Registration, Users, Servers, Graph; no Directory, Address book or partner Trusts. */
+    /** The menu of an RTS or ETS: Server, Registration, Users, Servers, Graph; no Directory or partner Trusts; an address book on the ETS only. */
     private static void assertMenuOfRole(ChromeDriver browser, PackagedCts server) {
         String menu = text(browser, By.id("sections"));
         for (String present : List.of("server", "registration", "users", "chats", "servers", "graph", "audit")) {
             assertTrue(browser.findElements(By.id("nav-" + present)).size() == 1, server.name() + " has " + present + " in " + menu);
         }
-        for (String absent : List.of("directory", "address_book", "trusts")) {
+        for (String absent : List.of("directory", "trusts")) {
             assertTrue(browser.findElements(By.id("nav-" + absent)).isEmpty(), server.name() + " has no " + absent + " in " + menu);
         }
+        boolean addressBook = !browser.findElements(By.id("nav-address_book")).isEmpty();
+        assertEquals(server.settings().role() == Role.ETS, addressBook, server.name() + " address book in " + menu);
         assertFalse(menu.contains("Directory"), menu);
         await(browser, By.id("nav-server")).click();
         await(browser, By.id("server-role"));

@@ -75,7 +75,7 @@ public class AccessFilter {
             if (access != null && !roleSections.present(access.value())) {
                 return refuse(api, 404, "section_absent", "there is no " + access.value().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + " section on this server: it is an " + roleSections.role().toUpperCase(Locale.ROOT)
-                        + " and the section exists on a CTS only");
+                        + " and the section exists on " + RoleSections.rolesWith(access.value()) + " only");
             }
             if (access != null && !admin.rights().allows(access.value(), access.access())) {
                 return refuse(api, 403, "forbidden", "your rights do not include " + access.value() + " " + access.access());
