@@ -122,6 +122,26 @@ public class ConsoleView {
             return with("errors", errors).with("form", form);
         }
 
+        /**
+         * A filtered, sortable table at {@code path} (below the console): the page gets {@code sort} and
+         * {@code desc} (the order shown), {@code sortLink} (the address with the filters, for the column
+         * headers of {@code tags/sortable.html}), {@code pageLink} (with the order too, for paging links)
+         * and {@code tableQuery} (the filters and the order as a query string). Each link ends with
+         * {@code ?} or {@code &} so that a parameter can follow. Empty filters are left out.
+         */
+        public Page table(String path, Map<String, String> filters, io.stratum.admin.TableOrder<?> order) {
+            StringBuilder query = new StringBuilder();
+            filters.forEach((name, value) -> {
+                if (value != null && !value.isEmpty()) {
+                    query.append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+                }
+            });
+            String link = paths.base() + path + "?" + query;
+            query.append("sort=").append(order.key()).append("&desc=").append(order.descending());
+            return with("sort", order.key()).with("desc", order.descending()).with("sortLink", link)
+                    .with("pageLink", link + "sort=" + order.key() + "&desc=" + order.descending() + "&").with("tableQuery", query.toString());
+        }
+
         /** After a form post, the address bar shows the section's page (not the action's). */
         public Page pushUrl(String url) {
             this.pushUrl = url;
