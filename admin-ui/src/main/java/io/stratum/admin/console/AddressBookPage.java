@@ -59,7 +59,7 @@ public class AddressBookPage {
     @Operation(summary = "Console: the address book, searched")
     public Response show(@QueryParam("q") @DefaultValue("") String query, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
-        return page(request, query, TableOrder.parse(sort, descending, AddressBookAdministration.BY_NAME), Math.max(0, page)).ok();
+        return page(request, query, TableOrder.parse(sort, descending, AddressBookAdministration.BY_NAME), Math.max(0, page)).pushTable().ok();
     }
 
     @POST

@@ -55,7 +55,8 @@ public class ChatsPage {
     @Operation(summary = "Console: chats")
     public Response show(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
-        return listPage(request, query == null ? "" : query.strip(), TableOrder.parse(sort, descending, ConsoleChats.NEWEST), offset).ok();
+        return listPage(request, query == null ? "" : query.strip(), TableOrder.parse(sort, descending, ConsoleChats.NEWEST), offset)
+                .pushTable().ok();
     }
 
     @GET
@@ -85,7 +86,6 @@ public class ChatsPage {
         return view.page(list, request, "chats").with("q", q).with("page", page)
                 .with("previous", Math.max(0, page.offset() - PAGE)).with("next", page.offset() + PAGE)
                 .with("hasNext", page.offset() + PAGE < page.total()).with("hasPrevious", page.offset() > 0)
-                .table("/chats", java.util.Map.of("q", q), order)
-                .pushUrl(view.base() + "/chats" + (q.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+                .table("/chats", java.util.Map.of("q", q), order).pushUrl(view.base() + "/chats");
     }
 }

@@ -57,6 +57,7 @@ public class ConsoleView {
         private final Locale locale;
         private final HttpServerRequest request;
         private String pushUrl;
+        private String tableAddress;
         private final Map<String, String> labels;
 
         Page(Template template, HttpServerRequest request, String active) {
@@ -138,8 +139,14 @@ public class ConsoleView {
             });
             String link = paths.base() + path + "?" + query;
             query.append("sort=").append(order.key()).append("&desc=").append(order.descending());
+            this.tableAddress = paths.base() + path + "?" + query;
             return with("sort", order.key()).with("desc", order.descending()).with("sortLink", link)
                     .with("pageLink", link + "sort=" + order.key() + "&desc=" + order.descending() + "&").with("tableQuery", query.toString());
+        }
+
+        /** The address bar shows the table as it is filtered and sorted (after {@link #table}). */
+        public Page pushTable() {
+            return pushUrl(tableAddress);
         }
 
         /** After a form post, the address bar shows the section's page (not the action's). */

@@ -71,7 +71,7 @@ public class TrustsPage {
     @Operation(summary = "Console: trusts")
     public Response show(@QueryParam("filter") String filter, @QueryParam("kind") String kind, @QueryParam("state") String state,
             @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
-        return listPage(request, new Shown(filter, kind, state, sort, descending)).invalid(Map.of(), Map.of("kind", "CTS")).ok();
+        return listPage(request, new Shown(filter, kind, state, sort, descending)).pushTable().invalid(Map.of(), Map.of("kind", "CTS")).ok();
     }
 
     /** The table alone, which the page reloads every 5 s so that link states and queues stay current. */

@@ -63,9 +63,7 @@ public class UsersPage {
     public Response show(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
         String q = query == null ? "" : query.strip();
-        return listPage(request, q, TableOrder.parse(sort, descending, ConsoleUsers.NEWEST), offset)
-                .pushUrl(view.base() + "/users" + (q.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)))
-                .ok();
+        return listPage(request, q, TableOrder.parse(sort, descending, ConsoleUsers.NEWEST), offset).pushTable().ok();
     }
 
     /** One page of the users table: the users matching {@code q} in {@code order}, from {@code offset}. */
