@@ -278,7 +278,6 @@ class ConsoleBrowserIT {
         await(By.id("users-q")).sendKeys(email);
         submit(browser.findElement(By.id("users-search-button")));
         assertTrue(text(By.id("user-" + huid)).contains(email), text(By.id("users")));
-        screenshot("users");
         browser.findElement(By.linkText("Zoe Browser")).click();
         await(By.id("block-user"));
         WebElement main = browser.findElement(By.id("main"));
@@ -314,6 +313,7 @@ class ConsoleBrowserIT {
         submit(await(By.id("sort-name")));
         assertEquals(List.of("user-" + ada, "user-" + zed), userRows());
         assertTrue(text(By.id("sort-name")).endsWith("▲"), text(By.id("sort-name")));
+        screenshot("users");
         submit(await(By.id("sort-name")));
         assertEquals(List.of("user-" + zed, "user-" + ada), userRows());
         assertTrue(text(By.id("sort-name")).endsWith("▼"), text(By.id("sort-name")));
