@@ -132,6 +132,10 @@ class TrustsIT {
                 .get("/admin/trusts").then().statusCode(200).extract().asString()), "an unknown column gives the default order: by kind");
         assertEquals(java.util.List.of(alpha), rows(admin.given().queryParam("filter", "ets-a" + tag).get("/admin/trusts").then()
                 .statusCode(200).extract().asString()));
+        String russian = admin.given().cookie("stratum_lang", "ru").queryParam("filter", tag).get("/admin/trusts").then().statusCode(200)
+                .extract().asString();
+        assertTrue(russian.contains("Фильтр по идентификатору, имени или адресу") && russian.contains("Все типы")
+                && russian.contains("Все состояния"), "the filter speaks Russian");
         for (String remote : new String[] {zeta, alpha, mid}) {
             admin.given().delete("/api/v1/admin/trusts/" + remote).then().statusCode(204);
         }
