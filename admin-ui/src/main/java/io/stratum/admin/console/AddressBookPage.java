@@ -113,7 +113,7 @@ public class AddressBookPage {
                 .boxed().toList();
         return view.page(template, request, "address_book")
                 .with("entries", found.entries()).with("total", found.total()).with("q", query).with("current", page).with("pages", pages)
-                .table("/address_book", Map.of("q", query), order)
+                .table("/address_book", Map.of("q", query), order, AddressBookAdministration.BY_NAME)
                 .with("corporateSearch", book.settings().corporateSearch())
                 .with("canWrite", current.require().rights().allows(Section.ADDRESS_BOOK, Access.WRITE))
                 .pushUrl(view.base() + "/address_book" + (query.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(query,

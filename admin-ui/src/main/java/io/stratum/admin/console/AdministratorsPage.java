@@ -132,7 +132,7 @@ public class AdministratorsPage {
         return page
                 .with("administrators", rows)
                 .with("filter", filter == null ? "" : filter)
-                .table("/administrators", Map.of("filter", filter == null ? "" : filter), order)
+                .table("/administrators", Map.of("filter", filter == null ? "" : filter), order, BY_USERNAME)
                 .with("grantable", sections)
                 .with("canWrite", current.require().rights().allows(Section.ADMINISTRATORS, Access.WRITE))
                 .with("me", current.require().id())

@@ -86,6 +86,6 @@ public class ChatsPage {
         return view.page(list, request, "chats").with("q", q).with("page", page)
                 .with("previous", Math.max(0, page.offset() - PAGE)).with("next", page.offset() + PAGE)
                 .with("hasNext", page.offset() + PAGE < page.total()).with("hasPrevious", page.offset() > 0)
-                .table("/chats", java.util.Map.of("q", q), order).pushUrl(view.base() + "/chats");
+                .table("/chats", java.util.Map.of("q", q), order, ConsoleChats.NEWEST).pushUrl(view.base() + "/chats");
     }
 }

@@ -128,9 +128,12 @@ public class ConsoleView {
          * {@code desc} (the order shown), {@code sortLink} (the address with the filters, for the column
          * headers of {@code tags/sortable.html}), {@code pageLink} (with the order too, for paging links)
          * and {@code tableQuery} (the filters and the order as a query string). Each link ends with
-         * {@code ?} or {@code &} so that a parameter can follow. Empty filters are left out.
+         * {@code ?} or {@code &} so that a parameter can follow. Empty filters are left out, and so is
+         * the order from the address {@link #pushTable()} shows when it is the table's {@code usual} one
+         * (an unfiltered table in its usual order is just {@code path}).
          */
-        public Page table(String path, Map<String, String> filters, io.stratum.admin.TableOrder<?> order) {
+        public <C extends Enum<C>> Page table(String path, Map<String, String> filters, io.stratum.admin.TableOrder<C> order,
+                io.stratum.admin.TableOrder<C> usual) {
             StringBuilder query = new StringBuilder();
             filters.forEach((name, value) -> {
                 if (value != null && !value.isEmpty()) {
@@ -138,8 +141,9 @@ public class ConsoleView {
                 }
             });
             String link = paths.base() + path + "?" + query;
+            String filtered = query.isEmpty() ? "" : "?" + query.substring(0, query.length() - 1);
             query.append("sort=").append(order.key()).append("&desc=").append(order.descending());
-            this.tableAddress = paths.base() + path + "?" + query;
+            this.tableAddress = paths.base() + path + (order.equals(usual) ? filtered : "?" + query);
             return with("sort", order.key()).with("desc", order.descending()).with("sortLink", link)
                     .with("pageLink", link + "sort=" + order.key() + "&desc=" + order.descending() + "&").with("tableQuery", query.toString());
         }

@@ -193,7 +193,7 @@ public class TrustsPage {
         filters.put("kind", kind == null ? "" : kind.name());
         filters.put("state", state);
         return page.with("trusts", shownTrusts).with("links", links).with("filter", filter).with("kindShown", filters.get("kind"))
-                .with("stateShown", state).table("/trusts", filters, order);
+                .with("stateShown", state).table("/trusts", filters, order, ConsoleTrusts.BY_KIND);
     }
 
     private ConsoleView.Page editPage(HttpServerRequest request, Trust trust) {

@@ -72,7 +72,7 @@ public class UsersPage {
         return view.page(list, request, "users").with("q", q).with("page", page)
                 .with("previous", Math.max(0, page.offset() - PAGE)).with("next", page.offset() + PAGE)
                 .with("hasNext", page.offset() + PAGE < page.total()).with("hasPrevious", page.offset() > 0)
-                .table("/users", Map.of("q", q), order);
+                .table("/users", Map.of("q", q), order, ConsoleUsers.NEWEST);
     }
 
     @GET
