@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.stratum.admin.Await;
 import io.stratum.admin.Fields;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.core.addressbook.AddressBook;
 import io.stratum.core.addressbook.AddressBookEntry;
@@ -43,8 +44,11 @@ public class AddressBookAdministration {
         }
     }
 
-    public AddressBookPage search(String query, int page, int size) {
-        return Await.of(book.search(query, true, page, size));
+    /** The book's default order: by name. */
+    public static final TableOrder<AddressBook.SortBy> BY_NAME = new TableOrder<>(AddressBook.SortBy.NAME, false);
+
+    public AddressBookPage search(String query, TableOrder<AddressBook.SortBy> order, int page, int size) {
+        return Await.of(book.search(query, true, order.column(), order.descending(), page, size));
     }
 
     public AddressBookEntry get(String id) {

@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.stratum.admin.InvalidInput;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.addressbook.AddressBookAdministration;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
@@ -53,10 +55,13 @@ public class AddressBookAdminResource {
 
     @GET
     @AdminAccess(Section.ADDRESS_BOOK)
-    @Operation(summary = "Search the address book by any field (always the whole book), paged")
+    @Operation(summary = "Search the address book by any field (always the whole book), paged; by name unless sort is given")
     public AddressBookPage search(@QueryParam("q") @DefaultValue("") String query, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        return book.search(query, page, size);
+            @QueryParam("size") @DefaultValue("50") int size,
+            @Parameter(description = "name (default), position, department, company, email or source; an unknown key gives the default")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "true: descending (default: ascending)") @QueryParam("desc") Boolean descending) {
+        return book.search(query, TableOrder.parse(sort, descending, AddressBookAdministration.BY_NAME), page, size);
     }
 
     @POST

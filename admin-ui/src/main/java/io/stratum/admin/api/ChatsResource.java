@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
@@ -37,10 +39,13 @@ public class ChatsResource {
 
     @GET
     @AdminAccess(Section.CHATS)
-    @Operation(summary = "Chats whose name contains q, or whose id or a member's e-mail is q; newest first (limit ≤ 200)")
+    @Operation(summary = "Chats whose name contains q, or whose id or a member's e-mail is q; newest first unless sort is given (limit ≤ 200)")
     public ChatPage search(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        return chats.search(query, offset, limit);
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "name, kind, members, messages, home or created (default, newest first); an unknown key gives the default")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "true: descending (default: ascending, or newest first without sort)") @QueryParam("desc") Boolean descending) {
+        return chats.search(query, TableOrder.parse(sort, descending, ConsoleChats.NEWEST), offset, limit);
     }
 
     @GET

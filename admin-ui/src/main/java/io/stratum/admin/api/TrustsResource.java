@@ -9,13 +9,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
@@ -44,9 +47,17 @@ public class TrustsResource {
 
     @GET
     @AdminAccess(Section.TRUSTS)
-    @Operation(summary = "Every trust of this server (tokens never included)")
-    public List<Trust> list() {
-        return trusts.list();
+    @Operation(summary = "Every trust of this server (tokens never included); upstream first, then by kind and name, "
+            + "unless filter, kind or sort is given")
+    public List<Trust> list(
+            @Parameter(description = "only trusts whose remote id, name, endpoint or client host contains this (any case)") @QueryParam("filter") String filter,
+            @Parameter(description = "only trusts of this kind: RTS, ETS, CTS or TTS (anything else: every kind)") @QueryParam("kind") String kind,
+            @Parameter(description = "name, remote_id, kind (default) or endpoint; an unknown key gives the default") @QueryParam("sort") String sort,
+            @Parameter(description = "true: descending (default: ascending)") @QueryParam("desc") Boolean descending) {
+        if (filter == null && kind == null && sort == null && descending == null) {
+            return trusts.list();
+        }
+        return trusts.list(filter, ConsoleTrusts.kind(kind), TableOrder.parse(sort, descending, ConsoleTrusts.BY_KIND));
     }
 
     @GET

@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
@@ -39,10 +41,13 @@ public class UsersResource {
 
     @GET
     @AdminAccess(Section.USERS)
-    @Operation(summary = "Users whose e-mail, phone, name, company or department contains q, newest first (limit ≤ 200)")
+    @Operation(summary = "Users whose e-mail, phone, name, company or department contains q, newest first unless sort is given (limit ≤ 200)")
     public UserPage search(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        return users.search(query, offset, limit);
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "name, contact, status, last_seen or created (default, newest first); an unknown key gives the default")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "true: descending (default: ascending, or newest first without sort)") @QueryParam("desc") Boolean descending) {
+        return users.search(query, TableOrder.parse(sort, descending, ConsoleUsers.NEWEST), offset, limit);
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.stratum.admin.Await;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.core.api.ApiException;
 import io.stratum.core.audit.AdminAction;
@@ -25,8 +26,11 @@ public class ConsoleChats {
         this.audit = audit;
     }
 
-    public ChatPage search(String query, int offset, int limit) {
-        return Await.of(chats.search(query, offset, limit));
+    /** The chats table's default order: newest first. */
+    public static final TableOrder<ChatAdministration.SortBy> NEWEST = new TableOrder<>(ChatAdministration.SortBy.CREATED, true);
+
+    public ChatPage search(String query, TableOrder<ChatAdministration.SortBy> order, int offset, int limit) {
+        return Await.of(chats.search(query, order.column(), order.descending(), offset, limit));
     }
 
     public ChatDetails details(String chatId) {

@@ -23,12 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.stratum.admin.InvalidInput;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.addressbook.AddressBookAdministration;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.addressbook.AddressBook;
 import io.stratum.core.addressbook.EntryDraft;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -56,8 +58,8 @@ public class AddressBookPage {
     @AdminAccess(Section.ADDRESS_BOOK)
     @Operation(summary = "Console: the address book, searched")
     public Response show(@QueryParam("q") @DefaultValue("") String query, @QueryParam("page") @DefaultValue("0") int page,
-            @Context HttpServerRequest request) {
-        return page(request, query, Math.max(0, page)).ok();
+            @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
+        return page(request, query, TableOrder.parse(sort, descending, AddressBookAdministration.BY_NAME), Math.max(0, page)).pushTable().ok();
     }
 
     @POST
@@ -72,10 +74,10 @@ public class AddressBookPage {
         try {
             book.create(current.require(), new EntryDraft(name, position, department, company, email,
                     Arrays.asList(text(phones).split("[,;\\n]")), null));
-            ConsoleView.Page page = page(request, text(name), 0);
+            ConsoleView.Page page = page(request, text(name), AddressBookAdministration.BY_NAME, 0);
             return page.notice(page.messages().settings_saved()).ok();
         } catch (InvalidInput e) {
-            return page(request, "", 0).invalid(e.errors(), form).status(400);
+            return page(request, "", AddressBookAdministration.BY_NAME, 0).invalid(e.errors(), form).status(400);
         }
     }
 
@@ -88,9 +90,9 @@ public class AddressBookPage {
         try {
             book.delete(current.require(), id);
         } catch (AddressBookAdministration.EntryNotFound e) {
-            return page(request, "", 0).error(e.getMessage()).status(404);
+            return page(request, "", AddressBookAdministration.BY_NAME, 0).error(e.getMessage()).status(404);
         }
-        ConsoleView.Page page = page(request, "", 0);
+        ConsoleView.Page page = page(request, "", AddressBookAdministration.BY_NAME, 0);
         return page.notice(page.messages().address_book_deleted()).ok();
     }
 
@@ -101,16 +103,17 @@ public class AddressBookPage {
     @Operation(summary = "Console: switch corporate search")
     public Response settings(@FormParam("corporateSearch") String corporateSearch, @Context HttpServerRequest request) {
         book.saveSettings(current.require(), "true".equals(corporateSearch));
-        ConsoleView.Page page = page(request, "", 0);
+        ConsoleView.Page page = page(request, "", AddressBookAdministration.BY_NAME, 0);
         return page.notice(page.messages().settings_saved()).ok();
     }
 
-    private ConsoleView.Page page(HttpServerRequest request, String query, int page) {
-        var found = book.search(query, page, PAGE_SIZE);
+    private ConsoleView.Page page(HttpServerRequest request, String query, TableOrder<AddressBook.SortBy> order, int page) {
+        var found = book.search(query, order, page, PAGE_SIZE);
         List<Integer> pages = java.util.stream.IntStream.range(0, (int) Math.min(20, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE))
                 .boxed().toList();
         return view.page(template, request, "address_book")
                 .with("entries", found.entries()).with("total", found.total()).with("q", query).with("current", page).with("pages", pages)
+                .table("/address_book", Map.of("q", query), order, AddressBookAdministration.BY_NAME)
                 .with("corporateSearch", book.settings().corporateSearch())
                 .with("canWrite", current.require().rights().allows(Section.ADDRESS_BOOK, Access.WRITE))
                 .pushUrl(view.base() + "/address_book" + (query.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(query,

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.stratum.admin.InvalidInput;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.administrators.AdministratorView;
 import io.stratum.admin.administrators.Administrators;
 import io.stratum.admin.auth.Access;
@@ -41,6 +42,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Console")
 public class AdministratorsPage {
+    private static final TableOrder<Administrators.SortBy> BY_USERNAME = new TableOrder<>(Administrators.SortBy.USERNAME, false);
+
     private final Template template;
     private final ConsoleView view;
     private final Administrators administrators;
@@ -119,15 +122,10 @@ public class AdministratorsPage {
     }
 
     private ConsoleView.Page page(HttpServerRequest request, String filter, String sort, boolean descending) {
-        Administrators.SortBy sortBy;
-        try {
-            sortBy = sort == null || sort.isBlank() ? Administrators.SortBy.USERNAME : Administrators.SortBy.valueOf(sort.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            sortBy = Administrators.SortBy.USERNAME;
-        }
+        TableOrder<Administrators.SortBy> order = TableOrder.parse(sort, descending, BY_USERNAME);
         ConsoleView.Page page = view.page(template, request, "administrators");
         Map<String, String> labels = page.labels();
-        java.util.List<Row> rows = administrators.list(filter, sortBy, descending).stream().map(a -> new Row(a.id(), a.username(),
+        java.util.List<Row> rows = administrators.list(filter, order.column(), order.descending()).stream().map(a -> new Row(a.id(), a.username(),
                 labels.get("role_" + a.role().name()),
                 String.join(", ", a.sections().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> labels.get("section_" + e.getKey().name()) + " (" + labels.get("access_" + e.getValue().name()) + ")").toList()),
@@ -137,8 +135,7 @@ public class AdministratorsPage {
         return page
                 .with("administrators", rows)
                 .with("filter", filter == null ? "" : filter)
-                .with("sort", sortBy.name().toLowerCase(Locale.ROOT))
-                .with("desc", descending)
+                .table("/administrators", Map.of("filter", filter == null ? "" : filter), order, BY_USERNAME)
                 .with("grantable", sections)
                 .with("canWrite", current.require().rights().allows(Section.ADMINISTRATORS, Access.WRITE))
                 .with("me", current.require().id())

@@ -16,12 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.chats.ConsoleChats;
 import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.chat.ChatAdministration;
 import io.stratum.core.chat.ChatAdministration.ChatDetails;
 import io.stratum.core.chat.ChatAdministration.ChatPage;
 import io.vertx.core.http.HttpServerRequest;
@@ -52,8 +54,9 @@ public class ChatsPage {
     @AdminAccess(Section.CHATS)
     @Operation(summary = "Console: chats")
     public Response show(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
-            @Context HttpServerRequest request) {
-        return listPage(request, query == null ? "" : query.strip(), offset).ok();
+            @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
+        return listPage(request, query == null ? "" : query.strip(), TableOrder.parse(sort, descending, ConsoleChats.NEWEST), offset)
+                .pushTable().ok();
     }
 
     @GET
@@ -73,16 +76,16 @@ public class ChatsPage {
     @Operation(summary = "Console: delete a chat")
     public Response delete(@PathParam("chatId") String chatId, @Context HttpServerRequest request) {
         ChatDetails deleted = chats.delete(current.require(), chatId);
-        ConsoleView.Page page = listPage(request, "", 0);
+        ConsoleView.Page page = listPage(request, "", ConsoleChats.NEWEST, 0);
         return page.notice(page.messages().chats_deleted(deleted.chat().name().isBlank() ? deleted.chat().id() : deleted.chat().name()))
                 .ok();
     }
 
-    private ConsoleView.Page listPage(HttpServerRequest request, String q, int offset) {
-        ChatPage page = chats.search(q, offset, PAGE);
+    private ConsoleView.Page listPage(HttpServerRequest request, String q, TableOrder<ChatAdministration.SortBy> order, int offset) {
+        ChatPage page = chats.search(q, order, offset, PAGE);
         return view.page(list, request, "chats").with("q", q).with("page", page)
                 .with("previous", Math.max(0, page.offset() - PAGE)).with("next", page.offset() + PAGE)
                 .with("hasNext", page.offset() + PAGE < page.total()).with("hasPrevious", page.offset() > 0)
-                .pushUrl(view.base() + "/chats" + (q.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+                .table("/chats", java.util.Map.of("q", q), order, ConsoleChats.NEWEST).pushUrl(view.base() + "/chats");
     }
 }

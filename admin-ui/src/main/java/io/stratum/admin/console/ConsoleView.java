@@ -81,6 +81,7 @@ public class ConsoleView {
         private final Locale locale;
         private final HttpServerRequest request;
         private String pushUrl;
+        private String tableAddress;
         private final Map<String, String> labels;
 
         Page(Template template, HttpServerRequest request, String active) {
@@ -143,6 +144,36 @@ public class ConsoleView {
         /** Field errors shown next to the fields; the submitted values are shown again. */
         public Page invalid(Map<String, String> errors, Map<String, String> form) {
             return with("errors", errors).with("form", form);
+        }
+
+        /**
+         * A filtered, sortable table at {@code path} (below the console): the page gets {@code sort} and
+         * {@code desc} (the order shown), {@code sortLink} (the address with the filters, for the column
+         * headers of {@code tags/sortable.html}), {@code pageLink} (with the order too, for paging links)
+         * and {@code tableQuery} (the filters and the order as a query string). Each link ends with
+         * {@code ?} or {@code &} so that a parameter can follow. Empty filters are left out, and so is
+         * the order from the address {@link #pushTable()} shows when it is the table's {@code usual} one
+         * (an unfiltered table in its usual order is just {@code path}).
+         */
+        public <C extends Enum<C>> Page table(String path, Map<String, String> filters, io.stratum.admin.TableOrder<C> order,
+                io.stratum.admin.TableOrder<C> usual) {
+            StringBuilder query = new StringBuilder();
+            filters.forEach((name, value) -> {
+                if (value != null && !value.isEmpty()) {
+                    query.append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+                }
+            });
+            String link = paths.base() + path + "?" + query;
+            String filtered = query.isEmpty() ? "" : "?" + query.substring(0, query.length() - 1);
+            query.append("sort=").append(order.key()).append("&desc=").append(order.descending());
+            this.tableAddress = paths.base() + path + (order.equals(usual) ? filtered : "?" + query);
+            return with("sort", order.key()).with("desc", order.descending()).with("sortLink", link)
+                    .with("pageLink", link + "sort=" + order.key() + "&desc=" + order.descending() + "&").with("tableQuery", query.toString());
+        }
+
+        /** The address bar shows the table as it is filtered and sorted (after {@link #table}). */
+        public Page pushTable() {
+            return pushUrl(tableAddress);
         }
 
         /** After a form post, the address bar shows the section's page (not the action's). */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.stratum.admin.InvalidInput;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
@@ -28,8 +30,12 @@ import io.stratum.admin.auth.Section;
 import io.stratum.admin.trusts.ConsoleTrusts;
 import io.stratum.admin.web.AdminPaths;
 import io.stratum.core.api.ApiException;
+import io.stratum.trusts.link.LinkState;
+import io.stratum.trusts.link.LinkStatus;
 import io.stratum.trusts.records.Trust;
 import io.stratum.trusts.records.TrustDraft;
+import io.stratum.trusts.records.TrustKind;
+import io.stratum.trusts.records.TrustRecords;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The Trusts section: the list of trusts, a form to create one, and a page to edit, block or delete each. */
@@ -37,6 +43,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Console")
 public class TrustsPage {
+    /** Link state colours the table may be filtered by (see {@link LinkStatus#colour()}). */
+    private static final java.util.List<String> STATES = java.util.Arrays.stream(LinkState.values()).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList();
     private static final java.util.List<String> KINDS = java.util.Arrays.stream(io.stratum.trusts.records.TrustKind.values()).map(Enum::name).toList();
     /** Note field → its form input name ({@code note_<field>}). */
     private static final Map<String, String> NOTE_INPUTS = TrustDraft.NOTE_FIELDS.stream()
@@ -61,8 +69,9 @@ public class TrustsPage {
     @GET
     @AdminAccess(Section.TRUSTS)
     @Operation(summary = "Console: trusts")
-    public Response show(@Context HttpServerRequest request) {
-        return listPage(request).invalid(Map.of(), Map.of("kind", "CTS")).ok();
+    public Response show(@QueryParam("filter") String filter, @QueryParam("kind") String kind, @QueryParam("state") String state,
+            @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
+        return listPage(request, new Shown(filter, kind, state, sort, descending)).pushTable().invalid(Map.of(), Map.of("kind", "CTS")).ok();
     }
 
     /** The table alone, which the page reloads every 5 s so that link states and queues stay current. */
@@ -70,9 +79,19 @@ public class TrustsPage {
     @Path("/states/table")
     @AdminAccess(Section.TRUSTS)
     @Operation(summary = "Console: the trusts table with link states and queues (refreshed by the Trusts page)")
-    public Response table(@Context HttpServerRequest request) {
-        java.util.List<Trust> all = trusts.list();
-        return view.page(list.getFragment("table"), request, "trusts").with("trusts", all).with("links", trusts.links(all)).ok();
+    public Response table(@QueryParam("filter") String filter, @QueryParam("kind") String kind, @QueryParam("state") String state,
+            @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
+        return table(view.page(list.getFragment("table"), request, "trusts"), new Shown(filter, kind, state, sort, descending)).ok();
+    }
+
+    /**
+     * What the table shows: trusts whose id, name, endpoint or client host contains {@code filter}, of
+     * {@code kind} and in link {@code state} (a colour: green, red, purple, empty) when given, sorted.
+     */
+    record Shown(String filter, String kind, String state, String sort, Boolean descending) {
+        static Shown all() {
+            return new Shown(null, null, null, null, null);
+        }
     }
 
     @POST
@@ -82,12 +101,12 @@ public class TrustsPage {
     public Response create(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
         try {
             Trust created = trusts.create(current.require(), draft(form));
-            ConsoleView.Page page = listPage(request).invalid(Map.of(), Map.of("kind", "CTS"));
+            ConsoleView.Page page = listPage(request, Shown.all()).invalid(Map.of(), Map.of("kind", "CTS"));
             return page.notice(page.messages().trusts_created(created.name())).ok();
         } catch (InvalidInput e) {
-            return listPage(request).invalid(e.errors(), redisplay(form)).status(400);
+            return listPage(request, Shown.all()).invalid(e.errors(), redisplay(form)).status(400);
         } catch (ApiException e) {
-            return listPage(request).invalid(Map.of("remoteId", e.getMessage()), redisplay(form)).status(e.status());
+            return listPage(request, Shown.all()).invalid(Map.of("remoteId", e.getMessage()), redisplay(form)).status(e.status());
         }
     }
 
@@ -144,7 +163,7 @@ public class TrustsPage {
             ConsoleView.Page page = editPage(request, trust).invalid(Map.of(), values(trust));
             return page.error(e.getMessage()).status(e.status());
         }
-        ConsoleView.Page page = listPage(request).invalid(Map.of(), Map.of("kind", "CTS"));
+        ConsoleView.Page page = listPage(request, Shown.all()).invalid(Map.of(), Map.of("kind", "CTS"));
         return page.notice(page.messages().trusts_deleted(trust.name())).ok();
     }
 
@@ -153,11 +172,28 @@ public class TrustsPage {
         return page.notice(notice.apply(page.messages(), trust.name())).ok();
     }
 
-    private ConsoleView.Page listPage(HttpServerRequest request) {
-        java.util.List<Trust> all = trusts.list();
-        return view.page(list, request, "trusts").with("trusts", all).with("links", trusts.links(all)).with("noteFields", TrustDraft.NOTE_FIELDS).with("noteInputs", NOTE_INPUTS)
-                .with("kinds", KINDS)
+    private ConsoleView.Page listPage(HttpServerRequest request, Shown shown) {
+        ConsoleView.Page page = view.page(list, request, "trusts");
+        return table(page, shown).with("noteFields", TrustDraft.NOTE_FIELDS).with("noteInputs", NOTE_INPUTS).with("kinds", KINDS)
+                .with("states", STATES.stream().map(state -> new ConsoleView.NavItem(state, page.labels().get("trust_state_" + state))).toList())
                 .with("canWrite", current.require().rights().allows(Section.TRUSTS, Access.WRITE)).pushUrl(view.base() + "/trusts");
+    }
+
+    private ConsoleView.Page table(ConsoleView.Page page, Shown shown) {
+        String filter = shown.filter() == null ? "" : shown.filter().strip();
+        TrustKind kind = ConsoleTrusts.kind(shown.kind());
+        String state = shown.state() != null && STATES.contains(shown.state()) ? shown.state() : "";
+        TableOrder<TrustRecords.SortBy> order = TableOrder.parse(shown.sort(), shown.descending(), ConsoleTrusts.BY_KIND);
+        java.util.List<Trust> found = trusts.list(filter, kind, order);
+        Map<String, LinkStatus> links = trusts.links(found);
+        java.util.List<Trust> shownTrusts = state.isEmpty() ? found
+                : found.stream().filter(trust -> links.get(trust.remoteId()).colour().equals(state)).toList();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("filter", filter);
+        filters.put("kind", kind == null ? "" : kind.name());
+        filters.put("state", state);
+        return page.with("trusts", shownTrusts).with("links", links).with("filter", filter).with("kindShown", filters.get("kind"))
+                .with("stateShown", state).table("/trusts", filters, order, ConsoleTrusts.BY_KIND);
     }
 
     private ConsoleView.Page editPage(HttpServerRequest request, Trust trust) {

@@ -1,5 +1,6 @@
 package io.stratum.admin.console;
 
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.Access;
 import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
@@ -25,6 +27,7 @@ import io.stratum.admin.auth.Section;
 import io.stratum.admin.directory.DirectoryAdministration;
 import io.stratum.admin.users.ConsoleUsers;
 import io.stratum.admin.web.AdminPaths;
+import io.stratum.core.account.UserAdministration;
 import io.stratum.core.account.UserAdministration.UserPage;
 import io.stratum.core.account.UserAdministration.UserProfile;
 import io.stratum.core.api.ApiException;
@@ -58,14 +61,18 @@ public class UsersPage {
     @AdminAccess(Section.USERS)
     @Operation(summary = "Console: users")
     public Response show(@QueryParam("q") String query, @QueryParam("offset") @DefaultValue("0") int offset,
-            @Context HttpServerRequest request) {
+            @QueryParam("sort") String sort, @QueryParam("desc") Boolean descending, @Context HttpServerRequest request) {
         String q = query == null ? "" : query.strip();
-        UserPage page = users.search(q, offset, PAGE);
+        return listPage(request, q, TableOrder.parse(sort, descending, ConsoleUsers.NEWEST), offset).pushTable().ok();
+    }
+
+    /** One page of the users table: the users matching {@code q} in {@code order}, from {@code offset}. */
+    private ConsoleView.Page listPage(HttpServerRequest request, String q, TableOrder<UserAdministration.SortBy> order, int offset) {
+        UserPage page = users.search(q, order, offset, PAGE);
         return view.page(list, request, "users").with("q", q).with("page", page)
                 .with("previous", Math.max(0, page.offset() - PAGE)).with("next", page.offset() + PAGE)
                 .with("hasNext", page.offset() + PAGE < page.total()).with("hasPrevious", page.offset() > 0)
-                .pushUrl(view.base() + "/users" + (q.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)))
-                .ok();
+                .table("/users", Map.of("q", q), order, ConsoleUsers.NEWEST);
     }
 
     @GET
@@ -112,14 +119,9 @@ public class UsersPage {
             profile = users.profile(huid);
             users.delete(current.require(), huid);
         } catch (ApiException e) {
-            return view.page(list, request, "users").with("q", "").with("page", users.search("", 0, PAGE))
-                    .with("previous", 0).with("next", PAGE).with("hasNext", false).with("hasPrevious", false)
-                    .error(e.getMessage()).pushUrl(view.base() + "/users").status(e.status());
+            return listPage(request, "", ConsoleUsers.NEWEST, 0).error(e.getMessage()).pushUrl(view.base() + "/users").status(e.status());
         }
-        UserPage page = users.search("", 0, PAGE);
-        ConsoleView.Page shown = view.page(list, request, "users").with("q", "").with("page", page)
-                .with("previous", 0).with("next", PAGE).with("hasNext", PAGE < page.total()).with("hasPrevious", false)
-                .pushUrl(view.base() + "/users");
+        ConsoleView.Page shown = listPage(request, "", ConsoleUsers.NEWEST, 0).pushUrl(view.base() + "/users");
         return shown.notice(shown.messages(UserMessages.class).deleted(label(profile))).ok();
     }
 

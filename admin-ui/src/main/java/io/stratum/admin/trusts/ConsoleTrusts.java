@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.stratum.admin.Await;
 import io.stratum.admin.InvalidInput;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.core.audit.AdminAction;
 import io.stratum.core.audit.AdminAudit;
@@ -19,6 +20,7 @@ import io.stratum.trusts.link.TrustLinks;
 import io.stratum.trusts.records.Trust;
 import io.stratum.trusts.records.TrustDraft;
 import io.stratum.trusts.records.TrustInvalid;
+import io.stratum.trusts.records.TrustKind;
 import io.stratum.trusts.records.TrustRecords;
 
 /**
@@ -39,8 +41,26 @@ public class ConsoleTrusts {
         this.dialer = dialer;
     }
 
+    /** The trusts table's default order: by kind (then name). */
+    public static final TableOrder<TrustRecords.SortBy> BY_KIND = new TableOrder<>(TrustRecords.SortBy.KIND, false);
+
     public List<Trust> list() {
         return Await.of(trusts.list());
+    }
+
+    /** The kind a filter names (any case); null, meaning every kind, for an empty or unknown name. */
+    public static TrustKind kind(String name) {
+        for (TrustKind kind : TrustKind.values()) {
+            if (kind.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** Trusts whose id, name, endpoint or client host contains {@code filter}, of {@code kind} unless null, in {@code order}. */
+    public List<Trust> list(String filter, TrustKind kind, TableOrder<TrustRecords.SortBy> order) {
+        return Await.of(trusts.list(filter, kind, order.column(), order.descending()));
     }
 
     /** The link state of every trust, by remote id. */

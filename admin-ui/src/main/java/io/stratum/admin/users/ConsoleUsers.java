@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.stratum.admin.Await;
+import io.stratum.admin.TableOrder;
 import io.stratum.admin.auth.AdminPrincipal;
 import io.stratum.core.account.UserAdministration;
 import io.stratum.core.account.UserAdministration.UserPage;
@@ -25,8 +26,11 @@ public class ConsoleUsers {
         this.audit = audit;
     }
 
-    public UserPage search(String query, int offset, int limit) {
-        return Await.of(users.search(query, offset, limit));
+    /** The users table's default order: newest first. */
+    public static final TableOrder<UserAdministration.SortBy> NEWEST = new TableOrder<>(UserAdministration.SortBy.CREATED, true);
+
+    public UserPage search(String query, TableOrder<UserAdministration.SortBy> order, int offset, int limit) {
+        return Await.of(users.search(query, order.column(), order.descending(), offset, limit));
     }
 
     public UserProfile profile(String huid) {

@@ -278,7 +278,6 @@ class ConsoleBrowserIT {
         await(By.id("users-q")).sendKeys(email);
         submit(browser.findElement(By.id("users-search-button")));
         assertTrue(text(By.id("user-" + huid)).contains(email), text(By.id("users")));
-        screenshot("users");
         browser.findElement(By.linkText("Zoe Browser")).click();
         await(By.id("block-user"));
         WebElement main = browser.findElement(By.id("main"));
@@ -297,6 +296,33 @@ class ConsoleBrowserIT {
         await(By.id("users-q")).sendKeys(email);
         submit(browser.findElement(By.id("users-search-button")));
         assertTrue(browser.findElements(By.id("user-" + huid)).isEmpty(), text(By.id("users")));
+    }
+
+    @Test
+    void shouldFlipTheOrderOfTheUsersTableByClickingAColumnHeader() throws Exception {
+        String tag = "hdr" + UUID.randomUUID().toString().substring(0, 6);
+        UUID ada = UUID.randomUUID();
+        UUID zed = UUID.randomUUID();
+        Admins.sql("INSERT INTO chat_user (huid, email, name, source) VALUES (?, ?, ?, 'email')", ada, tag + "-ada@corp.example", "Ada " + tag);
+        Admins.sql("INSERT INTO chat_user (huid, email, name, source) VALUES (?, ?, ?, 'email')", zed, tag + "-zed@corp.example", "Zed " + tag);
+        administrator();
+        browser.get(url("/users"));
+        await(By.id("users-q")).sendKeys(tag);
+        submit(browser.findElement(By.id("users-search-button")));
+
+        submit(await(By.id("sort-name")));
+        assertEquals(List.of("user-" + ada, "user-" + zed), userRows());
+        assertTrue(text(By.id("sort-name")).endsWith("▲"), text(By.id("sort-name")));
+        screenshot("users");
+        submit(await(By.id("sort-name")));
+        assertEquals(List.of("user-" + zed, "user-" + ada), userRows());
+        assertTrue(text(By.id("sort-name")).endsWith("▼"), text(By.id("sort-name")));
+        assertTrue(browser.getCurrentUrl().contains("desc=true"), browser.getCurrentUrl());
+    }
+
+    /** The ids of the rows of the users table, top to bottom. */
+    private static List<String> userRows() {
+        return browser.findElements(By.cssSelector("#users tbody tr")).stream().map(row -> row.getAttribute("id")).toList();
     }
 
     @Test

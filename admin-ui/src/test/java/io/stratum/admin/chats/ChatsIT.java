@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -72,6 +73,51 @@ class ChatsIT {
         admin.given().get("/api/v1/admin/chats/" + chat).then().statusCode(404).body("error.code", equalTo("chat_not_found"));
         assertEquals(1L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'chat.delete' AND target = ? AND details NOT LIKE ?",
                 chat, "%" + secret + "%"));
+    }
+
+    @Test
+    void shouldSortAndFilterTheChatsTableInTheApiAndTheConsole() throws Throwable {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID owner = user("petr-" + tag + "@corp.example");
+        UUID first = user("lena-" + tag + "@corp.example");
+        UUID second = user("oleg-" + tag + "@corp.example");
+        String token = token(owner);
+        String beta = chat(token, "Beta " + tag, List.of(first));
+        String gamma = chat(token, "Gamma " + tag, List.of(first, second));
+        String alpha = chat(token, "Alpha " + tag, List.of());
+        Admins.Session admin = Admins.login(Admins.create("chats", "ADMINISTRATOR", ""));
+
+        admin.given().queryParam("q", tag).queryParam("sort", "name").queryParam("desc", true).get("/api/v1/admin/chats").then()
+                .statusCode(200).body("total", equalTo(3)).body("chats.id", equalTo(List.of(gamma, beta, alpha)));
+        admin.given().queryParam("q", tag).queryParam("sort", "members").get("/api/v1/admin/chats").then().statusCode(200)
+                .body("chats.id", equalTo(List.of(alpha, beta, gamma)));
+        admin.given().queryParam("q", tag).queryParam("sort", "nonsense").get("/api/v1/admin/chats").then().statusCode(200)
+                .body("chats.id", equalTo(List.of(alpha, gamma, beta)));
+
+        String page = admin.given().queryParam("q", tag).queryParam("sort", "name").queryParam("desc", true).get("/admin/chats").then()
+                .statusCode(200).extract().asString();
+        assertEquals(List.of(gamma, beta, alpha), rows(page));
+        assertTrue(page.contains("aria-sort=\"descending\"><a href=\"/admin/chats?q=" + tag + "&amp;sort=name&amp;desc=false\""), page);
+        assertEquals(List.of(alpha, gamma, beta), rows(admin.given().queryParam("q", tag).queryParam("sort", "x'--").get("/admin/chats")
+                .then().statusCode(200).extract().asString()), "an unknown column gives the default order, newest first");
+        assertEquals(List.of(beta), rows(admin.given().queryParam("q", "beta " + tag).get("/admin/chats").then().statusCode(200)
+                .extract().asString()));
+    }
+
+    private static String chat(String token, String name, List<UUID> members) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("kind", "group", "name", name, "members", members.stream().map(UUID::toString).toList()))
+                .post("/api/v1/chats").then().statusCode(201).extract().path("id");
+    }
+
+    /** The chats in the order the chats table shows them. */
+    private static List<String> rows(String html) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<tr id=\"chat-([0-9a-f-]{36})\"").matcher(html);
+        List<String> rows = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            rows.add(matcher.group(1));
+        }
+        return rows;
     }
 
     private static UUID user(String email) {

@@ -106,6 +106,60 @@ class TrustsIT {
         reader.given().contentType(ContentType.JSON).body(draft("cts-x")).post("/api/v1/admin/trusts").then().statusCode(403);
     }
 
+    @Test
+    void shouldSortAndFilterTheTrustsTableInTheApiAndTheConsole() {
+        Admins.Session admin = Admins.login(Admins.create("trusts", "ADMINISTRATOR", ""));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String zeta = trust(admin, "cts-z" + tag, "Zeta " + tag, "cts");
+        String alpha = trust(admin, "ets-a" + tag, "Alpha " + tag, "ets");
+        String mid = trust(admin, "cts-m" + tag, "Mid " + tag, "cts");
+
+        admin.given().queryParam("filter", tag).queryParam("sort", "name").queryParam("desc", true).get("/api/v1/admin/trusts").then()
+                .statusCode(200).body("remoteId", equalTo(java.util.List.of(zeta, mid, alpha)));
+        admin.given().queryParam("filter", tag.toUpperCase()).queryParam("kind", "CTS").get("/api/v1/admin/trusts").then().statusCode(200)
+                .body("remoteId", equalTo(java.util.List.of(mid, zeta)));
+        admin.given().queryParam("filter", tag).queryParam("sort", "bogus").get("/api/v1/admin/trusts").then().statusCode(200)
+                .body("remoteId", equalTo(java.util.List.of(mid, zeta, alpha)));
+
+        String page = admin.given().queryParam("filter", tag).queryParam("sort", "name").queryParam("desc", true).get("/admin/trusts")
+                .then().statusCode(200).extract().asString();
+        assertEquals(java.util.List.of(zeta, mid, alpha), rows(page));
+        assertTrue(page.contains("hx-get=\"/admin/trusts/states/table?filter=" + tag + "&amp;sort=name&amp;desc=true\""),
+                "the table refreshes with the same filter and order");
+        assertEquals(java.util.List.of(alpha), rows(admin.given().queryParam("filter", tag).queryParam("kind", "ets")
+                .get("/admin/trusts/states/table").then().statusCode(200).extract().asString()));
+        assertEquals(java.util.List.of(mid, zeta, alpha), rows(admin.given().queryParam("filter", tag).queryParam("sort", "1;select")
+                .get("/admin/trusts").then().statusCode(200).extract().asString()), "an unknown column gives the default order: by kind");
+        assertEquals(java.util.List.of(alpha), rows(admin.given().queryParam("filter", "ets-a" + tag).get("/admin/trusts").then()
+                .statusCode(200).extract().asString()));
+        String russian = admin.given().cookie("stratum_lang", "ru").queryParam("filter", tag).get("/admin/trusts").then().statusCode(200)
+                .extract().asString();
+        assertTrue(russian.contains("Фильтр по идентификатору, имени или адресу") && russian.contains("Все типы")
+                && russian.contains("Все состояния"), "the filter speaks Russian");
+        for (String remote : new String[] {zeta, alpha, mid}) {
+            admin.given().delete("/api/v1/admin/trusts/" + remote).then().statusCode(204);
+        }
+    }
+
+    private static String trust(Admins.Session admin, String remote, String name, String kind) {
+        Map<String, Object> draft = draft(remote);
+        draft.put("name", name);
+        draft.put("kind", kind);
+        draft.put("enabled", false);
+        admin.given().contentType(ContentType.JSON).body(draft).post("/api/v1/admin/trusts").then().statusCode(201);
+        return remote;
+    }
+
+    /** The trusts in the order the trusts table shows them. */
+    private static java.util.List<String> rows(String html) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<tr id=\"trust-([^\"]+)\"").matcher(html);
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            rows.add(matcher.group(1));
+        }
+        return rows;
+    }
+
     private static Map<String, Object> draft(String remote) {
         Map<String, Object> draft = new HashMap<>();
         draft.put("remoteId", remote);

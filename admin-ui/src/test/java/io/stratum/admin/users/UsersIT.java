@@ -159,6 +159,45 @@ class UsersIT {
         assertEquals("disabled · отключён в корпоративном каталоге", cell(disabled, "user-status"));
     }
 
+    @Test
+    void shouldSortAndFilterTheUsersTableInTheApiAndTheConsole() {
+        String tag = "srt" + UUID.randomUUID().toString().substring(0, 6);
+        UUID boris = user(tag + "-boris@corp.example");
+        UUID clara = user(tag + "-clara@corp.example");
+        UUID anna = user(tag + "-anna@corp.example");
+        Admins.Session admin = Admins.login(Admins.create("users", "ADMINISTRATOR", ""));
+
+        admin.given().queryParam("q", tag).queryParam("sort", "name").queryParam("desc", true).get("/api/v1/admin/users").then()
+                .statusCode(200).body("total", equalTo(3))
+                .body("users.huid", equalTo(List.of(clara.toString(), boris.toString(), anna.toString())));
+        admin.given().queryParam("q", tag).queryParam("sort", "name").get("/api/v1/admin/users").then().statusCode(200)
+                .body("users.huid", equalTo(List.of(anna.toString(), boris.toString(), clara.toString())));
+        admin.given().queryParam("q", tag + "-clara").get("/api/v1/admin/users").then().statusCode(200)
+                .body("users.huid", equalTo(List.of(clara.toString())));
+        admin.given().queryParam("q", tag).queryParam("sort", "bogus; DROP TABLE chat_user").get("/api/v1/admin/users").then()
+                .statusCode(200).body("users.huid", equalTo(List.of(anna.toString(), clara.toString(), boris.toString())));
+
+        String page = admin.given().queryParam("q", tag).queryParam("sort", "name").queryParam("desc", true).get("/admin/users").then()
+                .statusCode(200).extract().asString();
+        assertEquals(List.of(clara, boris, anna), rows(page));
+        assertTrue(page.contains("<th aria-sort=\"descending\"><a href=\"/admin/users?q=" + tag + "&amp;sort=name&amp;desc=false\""), page);
+        String newest = admin.given().queryParam("q", tag).queryParam("sort", "no-such-column").get("/admin/users").then()
+                .statusCode(200).extract().asString();
+        assertEquals(List.of(anna, clara, boris), rows(newest), "an unknown column gives the default order, newest first");
+        assertEquals(List.of(boris), rows(admin.given().queryParam("q", tag + "-boris").get("/admin/users").then().statusCode(200)
+                .extract().asString()));
+    }
+
+    /** The users in the order the users table shows them. */
+    private static List<UUID> rows(String html) {
+        Matcher matcher = Pattern.compile("<tr id=\"user-([0-9a-f-]{36})\"").matcher(html);
+        List<UUID> rows = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            rows.add(UUID.fromString(matcher.group(1)));
+        }
+        return rows;
+    }
+
     /** The test slapd: OpenLDAP attributes, {@code employeeType=disabled} marks a disabled person, syncs on request only. */
     private static Map<String, Object> directorySettings(String url) {
         Map<String, Object> settings = new HashMap<>();

@@ -61,16 +61,39 @@ public class UserAdministration {
     public record UserPage(List<UserSummary> users, long total, int offset, int limit) {
     }
 
+    /**
+     * Columns a user list may be sorted by. Each names its SQL expression, so that an order is only ever
+     * one of these, never text from a request.
+     */
+    public enum SortBy {
+        NAME("lower(name)"), CONTACT("lower(coalesce(email, phone))"), STATUS("status"), LAST_SEEN("last_seen_at"), CREATED("created_at");
+
+        private final String column;
+
+        SortBy(String column) {
+            this.column = column;
+        }
+    }
+
     /** Users whose e-mail, phone, name, company or department contains {@code query} (any case), newest first. */
     public Uni<UserPage> search(String query, int offset, int limit) {
+        return search(query, SortBy.CREATED, true, offset, limit);
+    }
+
+    /**
+     * Users whose e-mail, phone, name, company or department contains {@code query} (any case), in the
+     * given order (empty values last, then by HUID so pages do not overlap).
+     */
+    public Uni<UserPage> search(String query, SortBy sort, boolean descending, int offset, int limit) {
         String pattern = "%" + (query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         String where = " FROM chat_user WHERE source <> 'system' AND status <> 'deleted' AND (lower(coalesce(email, '')) LIKE $1 OR coalesce(phone, '') LIKE $1 "
                 + "OR lower(name) LIKE $1 OR lower(company) LIKE $1 OR lower(department) LIKE $1)";
+        String order = " ORDER BY " + sort.column + (descending ? " DESC" : " ASC") + " NULLS LAST, huid";
         int size = Math.max(1, Math.min(limit, 200));
         int from = Math.max(0, offset);
         return database.preparedQuery("SELECT count(*)" + where).execute(Tuple.of(pattern))
-                .chain(count -> database.preparedQuery("SELECT " + SUMMARY + where + " ORDER BY created_at DESC, huid LIMIT $2 OFFSET $3")
+                .chain(count -> database.preparedQuery("SELECT " + SUMMARY + where + order + " LIMIT $2 OFFSET $3")
                         .execute(Tuple.of(pattern, size, from))
                         .map(rows -> {
                             List<UserSummary> page = new ArrayList<>();

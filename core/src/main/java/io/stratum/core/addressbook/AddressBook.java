@@ -35,11 +35,31 @@ public class AddressBook {
     }
 
     /**
+     * Columns the book may be sorted by. Each names its SQL expression, so that an order is only ever
+     * one of these, never text from a request.
+     */
+    public enum SortBy {
+        NAME("lower(name)"), POSITION("lower(position)"), DEPARTMENT("lower(department)"), COMPANY("lower(company)"),
+        EMAIL("lower(email)"), SOURCE("source");
+
+        private final String column;
+
+        SortBy(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
      * One page of the entries matching {@code query}, ordered by name. With {@code corporateSearch}
      * every word must occur in some field (an empty query lists everything); without it, only an
      * entry whose e-mail equals the whole query is found.
      */
     public Uni<AddressBookPage> search(String query, boolean corporateSearch, int page, int size) {
+        return search(query, corporateSearch, SortBy.NAME, false, page, size);
+    }
+
+    /** As {@link #search(String, boolean, int, int)}, in the given order (empty values last, then by name and id). */
+    public Uni<AddressBookPage> search(String query, boolean corporateSearch, SortBy sort, boolean descending, int page, int size) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int offset = Math.max(0, page) * limit;
@@ -52,8 +72,9 @@ public class AddressBook {
             where = "lower(email) = $1 AND $1 <> ''";
             argument = q;
         }
+        String order = " ORDER BY " + sort.column + (descending ? " DESC" : " ASC") + " NULLS LAST, lower(name), id";
         return database.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () FROM address_book_entry WHERE " + where
-                        + " ORDER BY lower(name), id LIMIT $2 OFFSET $3")
+                        + order + " LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(argument, limit, offset))
                 .map(rows -> {
                     List<AddressBookEntry> entries = new ArrayList<>();

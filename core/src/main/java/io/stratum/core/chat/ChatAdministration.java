@@ -56,16 +56,39 @@ public class ChatAdministration {
                    (SELECT count(*) FROM chat_member m LEFT JOIN chat_user u ON u.huid = m.huid WHERE m.chat_id = c.id AND u.huid IS NULL) AS foreign_members
             FROM chat c""";
 
+    /**
+     * Columns a chat list may be sorted by. Each names its SQL expression (an output column of the
+     * chat query), so that an order is only ever one of these, never text from a request.
+     */
+    public enum SortBy {
+        NAME("lower(c.name)"), KIND("c.kind"), MEMBERS("members"), MESSAGES("messages"), HOME("c.home_server"), CREATED("c.created_at");
+
+        private final String column;
+
+        SortBy(String column) {
+            this.column = column;
+        }
+    }
+
     /** Chats whose name contains {@code query} (any case), or whose id or a member's e-mail is {@code query}; newest first. */
     public Uni<ChatPage> search(String query, int offset, int limit) {
+        return search(query, SortBy.CREATED, true, offset, limit);
+    }
+
+    /**
+     * Chats whose name contains {@code query} (any case), or whose id or a member's e-mail is
+     * {@code query}, in the given order (then by id, so pages do not overlap).
+     */
+    public Uni<ChatPage> search(String query, SortBy sort, boolean descending, int offset, int limit) {
         String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
         String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String where = " WHERE c.deleted_at IS NULL AND (lower(c.name) LIKE $1 OR c.id::text = $2 OR EXISTS (SELECT 1 FROM chat_member m "
                 + "JOIN chat_user u ON u.huid = m.huid WHERE m.chat_id = c.id AND lower(u.email) = $2))";
+        String order = " ORDER BY " + sort.column + (descending ? " DESC" : " ASC") + " NULLS LAST, c.id";
         int size = Math.max(1, Math.min(limit, 200));
         int from = Math.max(0, offset);
         return database.preparedQuery("SELECT count(*) FROM chat c" + where).execute(Tuple.of(pattern, q))
-                .chain(count -> database.preparedQuery(INFO + where + " ORDER BY c.created_at DESC, c.id LIMIT $3 OFFSET $4")
+                .chain(count -> database.preparedQuery(INFO + where + order + " LIMIT $3 OFFSET $4")
                         .execute(Tuple.of(pattern, q, size, from))
                         .map(rows -> {
                             List<ChatInfo> page = new ArrayList<>();

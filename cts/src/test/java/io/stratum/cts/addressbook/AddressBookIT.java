@@ -130,6 +130,42 @@ class AddressBookIT {
     }
 
     @Test
+    void shouldSortAndFilterTheBookForAdministratorsInTheApiAndTheConsole() {
+        String team = "Sort" + UUID.randomUUID().toString().substring(0, 6);
+        String boris = create("Boris Antonov", "Welder", team, null, List.of());
+        String anna = create("Anna Yakovleva", "Buyer", team, null, List.of());
+        String clara = create("Clara Mironova", "Accountant", team, null, List.of());
+
+        adminSession("ADMINISTRATOR", "").queryParam("q", team).queryParam("sort", "position").get("/api/v1/admin/address-book").then()
+                .statusCode(200).body("total", equalTo(3)).body("entries.id", equalTo(List.of(clara, anna, boris)));
+        adminSession("ADMINISTRATOR", "").queryParam("q", team).queryParam("sort", "name").queryParam("desc", true)
+                .get("/api/v1/admin/address-book").then().statusCode(200).body("entries.id", equalTo(List.of(clara, boris, anna)));
+        adminSession("ADMINISTRATOR", "").queryParam("q", team).queryParam("sort", "bogus").get("/api/v1/admin/address-book").then()
+                .statusCode(200).body("entries.id", equalTo(List.of(anna, boris, clara)));
+
+        String html = adminSession("ADMINISTRATOR", "").contentType("").queryParam("q", team).queryParam("sort", "name")
+                .queryParam("desc", true).get("/admin/address_book").then().statusCode(200).extract().asString();
+        assertEquals(List.of(clara, boris, anna), rows(html));
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("aria-sort=\"descending\"><a href=\"/admin/address_book?q=" + team
+                + "&amp;sort=name&amp;desc=false\""), html);
+        assertEquals(List.of(anna, boris, clara), rows(adminSession("ADMINISTRATOR", "").contentType("").queryParam("q", team)
+                .queryParam("sort", "nothing").get("/admin/address_book").then().statusCode(200).extract().asString()),
+                "an unknown column gives the default order: by name");
+        assertEquals(List.of(boris), rows(adminSession("ADMINISTRATOR", "").contentType("").queryParam("q", "welder " + team)
+                .get("/admin/address_book").then().statusCode(200).extract().asString()));
+    }
+
+    /** The entries in the order the console's table shows them. */
+    private static List<String> rows(String html) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<tr id=\"entry-([0-9a-f-]{36})\"").matcher(html);
+        List<String> rows = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            rows.add(matcher.group(1));
+        }
+        return rows;
+    }
+
+    @Test
     void shouldRefuseSearchWithoutAToken() {
         RestAssured.given().get("/api/v1/address-book").then().statusCode(401);
     }

@@ -52,6 +52,37 @@ public class TrustRecords {
         });
     }
 
+    /**
+     * Columns a trust list may be sorted by. Each names its SQL expression, so that an order is only
+     * ever one of these, never text from a request.
+     */
+    public enum SortBy {
+        NAME("lower(name)"), REMOTE_ID("remote_id"), KIND("kind"), ENDPOINT("lower(endpoint)");
+
+        private final String column;
+
+        SortBy(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * The trusts whose remote id, name, endpoint or client host contains {@code filter} (any case) and,
+     * unless {@code kind} is null, of that kind; in the given order, then by name and remote id.
+     */
+    public Uni<List<Trust>> list(String filter, TrustKind kind, SortBy sort, boolean descending) {
+        String pattern = "%" + (filter == null ? "" : filter.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return database.preparedQuery("SELECT " + COLUMNS + " FROM trust WHERE (lower(remote_id) LIKE $1 OR lower(name) LIKE $1 "
+                        + "OR lower(coalesce(endpoint, '')) LIKE $1 OR lower(coalesce(client_host, '')) LIKE $1) AND ($2::text IS NULL OR kind = $2) "
+                        + "ORDER BY " + sort.column + (descending ? " DESC" : " ASC") + " NULLS LAST, lower(name), remote_id")
+                .execute(Tuple.of(pattern, kind == null ? null : kind.name())).map(rows -> {
+                    List<Trust> trusts = new ArrayList<>();
+                    rows.forEach(row -> trusts.add(trust(row)));
+                    return trusts;
+                });
+    }
+
     public Uni<Optional<Trust>> find(String remoteId) {
         return database.preparedQuery("SELECT " + COLUMNS + " FROM trust WHERE remote_id = $1").execute(Tuple.of(remoteId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(trust(rows.iterator().next())) : Optional.empty());
