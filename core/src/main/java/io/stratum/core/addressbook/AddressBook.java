@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.api.ApiException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -24,6 +25,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AddressBook {
     static final int MAX_PAGE_SIZE = 200;
+    /** The longest search text, here and in a partner's book (trust search). */
+    public static final int MAX_QUERY = 200;
+
+    /** 400 {@code query_too_long} when the search text is longer than {@link #MAX_QUERY}. */
+    public static void checkQueryLength(String query) {
+        if (query.length() > MAX_QUERY) {
+            throw ApiException.badRequest("query_too_long", "the search text may have at most " + MAX_QUERY + " characters");
+        }
+    }
     private static final int MAX_WORDS = 8;
     private static final String COLUMNS =
             "id, name, position, department, company, email, phones, avatar_file_id, source, directory_id, huid, updated_at";

@@ -24,7 +24,6 @@ import io.stratum.core.runtime.RuntimeSettings;
 @Path("/api/v1/address-book")
 @Tag(name = "Address book")
 public class AddressBookResource {
-    private static final int MAX_QUERY = 200;
 
     private final AddressBook book;
     private final RuntimeSettings settings;
@@ -55,9 +54,7 @@ public class AddressBookResource {
     public Uni<Contacts> search(@QueryParam("q") @DefaultValue("") String query, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         CallerIdentity.require(identity);
-        if (query.length() > MAX_QUERY) {
-            throw ApiException.badRequest("query_too_long", "the search text may have at most " + MAX_QUERY + " characters");
-        }
+        AddressBook.checkQueryLength(query);
         if (page < 0 || size < 1 || size > AddressBook.MAX_PAGE_SIZE) {
             throw ApiException.badRequest("invalid_page", "page starts at 0 and size is 1 to " + AddressBook.MAX_PAGE_SIZE);
         }

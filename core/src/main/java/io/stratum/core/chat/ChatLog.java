@@ -84,18 +84,17 @@ public class ChatLog {
 
     /** A request for a remote home attaches files of this server (they stay here); 400 {@code invalid_attachment} otherwise. */
     private Uni<Void> localFilesOnly(Append append) {
-        List<String> ids = RemoteAttachments.ids(append.meta());
-        if (ids.isEmpty()) {
+        List<UUID> files = RemoteAttachments.ids(append.meta()).stream().map(UUID::fromString).toList();
+        if (files.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return database.preparedQuery("SELECT count(*) FROM chat_file WHERE chat_id = $1 AND id::text = ANY($2)")
-                .execute(Tuple.of(append.chatId(), ids.toArray(String[]::new)))
-                .invoke(rows -> {
-                    if (rows.iterator().next().getLong(0) != ids.stream().distinct().count()) {
-                        throw new ApiException(400, "invalid_attachment", "an attachment is not a file uploaded to this chat; "
-                                + "upload it with POST /api/v1/chats/{chat}/files first", Map.of("field", "attachments"));
-                    }
-                }).replaceWithVoid();
+        return UploadedFiles.known(database, files.stream().map(file -> append.chatId()).toList(), files).invoke(known -> {
+            for (UUID file : files) {
+                if (!known.contains(append.chatId() + "/" + file)) {
+                    throw UploadedFiles.notUploaded(file);
+                }
+            }
+        }).replaceWithVoid();
     }
 
     private void drain() {
@@ -321,22 +320,16 @@ public class ChatLog {
                     files.add(UUID.fromString((String) id));
                 });
             }
-            return connection.preparedQuery("SELECT chat_id, id FROM chat_file WHERE (chat_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))")
-                    .execute(Tuple.of(chats.toArray(UUID[]::new), files.toArray(UUID[]::new)))
-                    .invoke(rows -> {
-                        java.util.Set<String> known = new java.util.HashSet<>();
-                        rows.forEach(row -> known.add(row.getUUID(0) + "/" + row.getUUID(1)));
-                        for (Pending pending : withFiles) {
-                            for (Object id : pending.append.meta().getJsonArray("attachments")) {
-                                if (!known.contains(pending.append.chatId() + "/" + id)) {
-                                    pending.fail(new ApiException(400, "invalid_attachment", "attachment " + id
-                                            + " is not a file uploaded to this chat; upload it with POST /api/v1/chats/{chat}/files first",
-                                            Map.of("field", "attachments")));
-                                    break;
-                                }
-                            }
+            return UploadedFiles.known(connection, chats, files).invoke(known -> {
+                for (Pending pending : withFiles) {
+                    for (Object id : pending.append.meta().getJsonArray("attachments")) {
+                        if (!known.contains(pending.append.chatId() + "/" + id)) {
+                            pending.fail(UploadedFiles.notUploaded(id));
+                            break;
                         }
-                    }).replaceWithVoid().chain(() -> remoteFiles);
+                    }
+                }
+            }).replaceWithVoid().chain(() -> remoteFiles);
         }
 
         Uni<Void> insert(SqlConnection connection) {

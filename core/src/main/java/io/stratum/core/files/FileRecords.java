@@ -27,12 +27,22 @@ public class FileRecords {
                 .execute(Tuple.of(chatId, huid)).map(rows -> rows.iterator().hasNext());
     }
 
+    private static final String INSERT = "INSERT INTO chat_file (id, chat_id, uploader, name, content_type, size, sha256, storage_key, created_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+    /** Records a file; fails if one with the same id exists. */
     public Uni<Void> insert(FileRecord file) {
-        return database.preparedQuery("INSERT INTO chat_file (id, chat_id, uploader, name, content_type, size, sha256, storage_key, created_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                .execute(Tuple.from(new Object[] {file.id(), file.chatId(), file.uploader(), file.name(), file.contentType(), file.size(),
-                        file.sha256(), file.storageKey(), file.createdAt().atOffset(ZoneOffset.UTC)}))
-                .replaceWithVoid();
+        return database.preparedQuery(INSERT).execute(values(file)).replaceWithVoid();
+    }
+
+    /** Records a file unless one with the same id exists (a copy of another server's file, fetched by concurrent readers). */
+    public Uni<Void> insertIfAbsent(FileRecord file) {
+        return database.preparedQuery(INSERT + " ON CONFLICT (id) DO NOTHING").execute(values(file)).replaceWithVoid();
+    }
+
+    private static Tuple values(FileRecord file) {
+        return Tuple.from(new Object[] {file.id(), file.chatId(), file.uploader(), file.name(), file.contentType(), file.size(),
+                file.sha256(), file.storageKey(), file.createdAt().atOffset(ZoneOffset.UTC)});
     }
 
     /** The file when {@code huid} is a member of the chat it was sent to; empty otherwise (unknown or not allowed alike). */

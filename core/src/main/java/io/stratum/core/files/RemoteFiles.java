@@ -79,10 +79,7 @@ public class RemoteFiles {
                     return once("file/" + fileId, () -> fetch(server, question, chat + "/" + fileId, config.maxSize())
                             .map(got -> new FileRecord(fileId, chat, uploader, got.name(), got.contentType(), got.size(), got.sha256(),
                                     chat + "/" + fileId, Instant.now().truncatedTo(ChronoUnit.MICROS)))
-                            .call(file -> database.preparedQuery("INSERT INTO chat_file (id, chat_id, uploader, name, content_type, size, sha256, "
-                                            + "storage_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING")
-                                    .execute(Tuple.from(new Object[] {file.id(), file.chatId(), file.uploader(), file.name(), file.contentType(),
-                                            file.size(), file.sha256(), file.storageKey()})))
+                            .call(records::insertIfAbsent)
                             .chain(() -> records.readableBy(fileId, huid).map(Optional::orElseThrow)))
                             .map(Optional::of);
                 });

@@ -25,7 +25,6 @@ import io.vertx.core.json.JsonObject;
 public class TrustSearchAnswers implements SignalAnswers {
     static final String SEARCH = "directory.search";
     static final int MAX_RESULTS = 20;
-    static final int MAX_QUERY = 200;
 
     private final TrustRecords trusts;
     private final RuntimeSettings settings;
@@ -47,8 +46,10 @@ public class TrustSearchAnswers implements SignalAnswers {
     @Override
     public Uni<JsonObject> answer(String origin, JsonObject payload) {
         String query = payload.getString("q", "");
-        if (query.length() > MAX_QUERY) {
-            return Uni.createFrom().failure(ApiException.badRequest("query_too_long", "the search text may have at most " + MAX_QUERY + " characters"));
+        try {
+            AddressBook.checkQueryLength(query);
+        } catch (ApiException tooLong) {
+            return Uni.createFrom().failure(tooLong);
         }
         return trusts.find(origin).chain(trust -> {
             if (trust.filter(Trust::enabled).filter(Trust::allowTrustSearch).isEmpty()) {

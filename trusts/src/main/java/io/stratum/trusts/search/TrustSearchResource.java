@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.addressbook.AddressBook;
 import io.stratum.core.api.ApiException;
 import io.stratum.core.auth.CallerIdentity;
 import io.stratum.core.federation.FederationSignals;
@@ -51,9 +52,7 @@ public class TrustSearchResource {
         if (query.strip().isEmpty()) {
             throw ApiException.badRequest("query_missing", "give the text to search for in q");
         }
-        if (query.length() > TrustSearchAnswers.MAX_QUERY) {
-            throw ApiException.badRequest("query_too_long", "the search text may have at most " + TrustSearchAnswers.MAX_QUERY + " characters");
-        }
+        AddressBook.checkQueryLength(query);
         return trusts.list().chain(all -> {
             List<Trust> partners = all.stream().filter(Trust::enabled).filter(t -> t.kind() == TrustKind.CTS).toList();
             if (partners.isEmpty()) {
