@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real OpenLDAP server (Debian's {@code slapd}) of the tests' own: a temporary configuration
@@ -74,6 +76,26 @@ public final class TestLdap {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The server's directory settings (body of {@code PUT /api/v1/admin/directory/settings}) for this
+     * slapd: OpenLDAP attributes, {@code employeeType=disabled} marks a disabled person, no schedule.
+     */
+    public Map<String, Object> directorySettings() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("enabled", true);
+        settings.put("url", url());
+        settings.put("bindDn", MANAGER_DN);
+        settings.put("bindPassword", MANAGER_PASSWORD);
+        settings.put("baseDn", PEOPLE_DN);
+        settings.put("userFilter", "(objectClass=inetOrgPerson)");
+        settings.put("attributes", Map.of("id", "entryUUID", "login", "uid", "email", "mail", "name", "cn", "position", "title",
+                "department", "ou", "company", "o", "phones", List.of("telephoneNumber", "mobile")));
+        settings.put("disabledAttribute", "employeeType");
+        settings.put("disabledValue", "disabled");
+        settings.put("syncIntervalMinutes", 0);
+        return settings;
     }
 
     /** The DN of a person under {@value #PEOPLE_DN}. */

@@ -2,6 +2,7 @@ package io.stratum.admin.console;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -24,6 +25,7 @@ import io.stratum.admin.auth.AdminAccess;
 import io.stratum.admin.auth.CurrentAdmin;
 import io.stratum.admin.auth.Section;
 import io.stratum.admin.server.BotxCertificateStore;
+import io.stratum.admin.server.SealedCertificateStore;
 import io.stratum.admin.server.TrustCertificateStore;
 import io.stratum.admin.web.AdminPaths;
 import io.stratum.core.server.ServerInfoResource;
@@ -65,14 +67,7 @@ public class ServerPage {
     @Operation(summary = "Console: set the trust TLS certificate")
     public Response certificate(@FormParam("certificate") String certificate, @FormParam("privateKey") String privateKey,
             @Context HttpServerRequest request) {
-        try {
-            certificates.replace(current.require(), certificate, privateKey);
-            ConsoleView.Page page = page(request);
-            return page.notice(page.messages().cert_saved()).ok();
-        } catch (InvalidInput e) {
-            // The certificate is shown again; the key never is.
-            return page(request).invalid(e.errors(), Map.of("certificate", certificate == null ? "" : certificate)).status(400);
-        }
+        return save(certificates, "", certificate, privateKey, request, ConsoleMessages::cert_saved);
     }
 
     @POST
@@ -82,15 +77,23 @@ public class ServerPage {
     @Operation(summary = "Console: set the BotX certificate")
     public Response botxCertificate(@FormParam("certificate") String certificate, @FormParam("privateKey") String privateKey,
             @Context HttpServerRequest request) {
+        return save(botx, "botx-", certificate, privateKey, request, ConsoleMessages::botx_saved);
+    }
+
+    /**
+     * Stores a certificate and shows the page with {@code saved}; when it is refused, the errors go next to
+     * the fields of its card (named {@code fields} + field) and the certificate is shown again, the key never.
+     */
+    private Response save(SealedCertificateStore store, String fields, String certificate, String privateKey, HttpServerRequest request,
+            Function<ConsoleMessages, String> saved) {
         try {
-            botx.replace(current.require(), certificate, privateKey);
+            store.replace(current.require(), certificate, privateKey);
             ConsoleView.Page page = page(request);
-            return page.notice(page.messages().botx_saved()).ok();
+            return page.notice(saved.apply(page.messages())).ok();
         } catch (InvalidInput e) {
-            // The errors go next to the BotX card's fields (named botx-…), not the trust card's; the key is never shown again.
             Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach((field, message) -> errors.put("botx-" + field, message));
-            return page(request).invalid(errors, Map.of("botx-certificate", certificate == null ? "" : certificate)).status(400);
+            e.errors().forEach((field, message) -> errors.put(fields + field, message));
+            return page(request).invalid(errors, Map.of(fields + "certificate", certificate == null ? "" : certificate)).status(400);
         }
     }
 

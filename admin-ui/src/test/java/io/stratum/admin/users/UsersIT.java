@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,7 +134,7 @@ class UsersIT {
                 mail: %s@corp.test
                 userPassword: %s-pass
                 """.formatted(TestLdap.personDn(uid), uid, uid, uid));
-        admin.given().contentType(ContentType.JSON).body(directorySettings(ldap.url())).put("/api/v1/admin/directory/settings")
+        admin.given().contentType(ContentType.JSON).body(ldap.directorySettings()).put("/api/v1/admin/directory/settings")
                 .then().statusCode(204);
         admin.given().post("/api/v1/admin/directory/sync").then().statusCode(200).body("result", equalTo("ok"))
                 .body("finishedAt", notNullValue());
@@ -196,23 +194,6 @@ class UsersIT {
             rows.add(UUID.fromString(matcher.group(1)));
         }
         return rows;
-    }
-
-    /** The test slapd: OpenLDAP attributes, {@code employeeType=disabled} marks a disabled person, syncs on request only. */
-    private static Map<String, Object> directorySettings(String url) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("enabled", true);
-        settings.put("url", url);
-        settings.put("bindDn", TestLdap.MANAGER_DN);
-        settings.put("bindPassword", TestLdap.MANAGER_PASSWORD);
-        settings.put("baseDn", TestLdap.PEOPLE_DN);
-        settings.put("userFilter", "(objectClass=inetOrgPerson)");
-        settings.put("attributes", Map.of("id", "entryUUID", "login", "uid", "email", "mail", "name", "cn", "position", "title",
-                "department", "ou", "company", "o", "phones", List.of("telephoneNumber", "mobile")));
-        settings.put("disabledAttribute", "employeeType");
-        settings.put("disabledValue", "disabled");
-        settings.put("syncIntervalMinutes", 0);
-        return settings;
     }
 
     /** The text of the element with this id, tags stripped, whitespace collapsed. */

@@ -186,7 +186,7 @@ class DirectoryIT {
         admin.given().get("/api/v1/admin/settings").then().statusCode(200)
                 .body("find { it.name == 'directory' }.versions[0].value", org.hamcrest.Matchers.containsString("\"bindPasswordSealed\":\"***\""));
 
-        java.util.Map<String, Object> wrong = Directory.settings(ldap.url());
+        java.util.Map<String, Object> wrong = ldap.directorySettings();
         wrong.put("bindPassword", "not-the-manager-password");
         admin.given().body(wrong).put("/api/v1/admin/directory/settings").then().statusCode(204);
         admin.given().post("/api/v1/admin/directory/sync").then().statusCode(502).body("error.code", equalTo("directory_refused"));
@@ -199,7 +199,7 @@ class DirectoryIT {
     void shouldSyncOnScheduleOnceTheIntervalHasPassed() {
         String uid = fresh("maria");
         Directory.addPerson(ldap, uid, "Maria Scheduled", "Planner", "Planning", "+7 495 100-00-13");
-        java.util.Map<String, Object> scheduled = Directory.settings(ldap.url());
+        java.util.Map<String, Object> scheduled = ldap.directorySettings();
         scheduled.put("syncIntervalMinutes", 1);
         admin.given().body(scheduled).put("/api/v1/admin/directory/settings").then().statusCode(204);
 
