@@ -98,7 +98,7 @@ class RoleConsoleBrowserIT {
         assertEquals("RTS", text(onRts, By.id("integration-role")).toUpperCase());
         WebElement main = onRts.findElement(By.id("main"));
         onRts.findElement(By.id("tab-ETS")).click();
-        new WebDriverWait(onRts, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(onRts, main);
         assertEquals("ETS", await(onRts, By.id("servers")).getAttribute("data-kind"));
 
         onRts.get(rts.url() + "/admin/directory");
@@ -116,7 +116,7 @@ class RoleConsoleBrowserIT {
         await(onEts, By.id("nav-servers")).click();
         main = await(onEts, By.id("main"));
         onEts.findElement(By.id("tab-RTS")).click();
-        new WebDriverWait(onEts, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(onEts, main);
         assertEquals("RTS", await(onEts, By.id("servers")).getAttribute("data-kind"));
         assertTrue(onEts.findElements(By.id("server-" + rts.id())).size() == 1, "the ETS lists its upstream RTS in the RTS tab");
         onEts.get(ets.url() + "/admin/directory");
@@ -165,7 +165,7 @@ class RoleConsoleBrowserIT {
     private static void submit(ChromeDriver browser, String id) {
         WebElement main = browser.findElement(By.id("main"));
         browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
     }
 
     private static void logIn(ChromeDriver browser, PackagedCts server) {

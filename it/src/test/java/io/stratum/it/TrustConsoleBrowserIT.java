@@ -148,7 +148,7 @@ class TrustConsoleBrowserIT {
         new Select(browser.findElement(By.id("trust-kind"))).selectByValue("CTS");
         WebElement main = browser.findElement(By.id("main"));
         browser.findElement(By.id("create-trust")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
     }
 
     /**

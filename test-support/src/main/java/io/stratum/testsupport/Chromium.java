@@ -8,9 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver: nothing is downloaded (Selenium
@@ -67,5 +72,26 @@ public final class Chromium {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits (up to 30 s) until {@code element} has left the page: htmx swapped it out or a new page
+     * loaded. Chromium sometimes answers for a node detached mid-call with "Node with given id does
+     * not belong to the document" instead of a stale-element error; that means gone too.
+     */
+    public static void awaitGone(WebDriver browser, WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 }

@@ -104,7 +104,7 @@ class ConsoleBrowserIT {
     private static void submit(WebElement button) {
         WebElement main = browser.findElement(By.id("main"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
     }
 
     private static void screenshot(String name) {
@@ -261,7 +261,7 @@ class ConsoleBrowserIT {
         WebElement main = browser.findElement(By.id("main"));
         browser.findElement(By.id("disable-trust")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
         assertEquals("Trust with Partner " + remote + " blocked.", text(By.id("notice")));
         assertTrue(text(By.id("trust-state")).contains("blocked"), text(By.id("trust-state")));
         assertFalse(browser.getPageSource().contains(acceptToken), "a token is never rendered back");
@@ -283,7 +283,7 @@ class ConsoleBrowserIT {
         WebElement main = browser.findElement(By.id("main"));
         browser.findElement(By.id("block-user")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
         assertEquals("Zoe Browser is blocked; every device was logged out.", text(By.id("notice")));
         assertEquals("blocked", text(By.id("user-status")));
         screenshot("user");
@@ -291,7 +291,7 @@ class ConsoleBrowserIT {
         main = browser.findElement(By.id("main"));
         browser.findElement(By.id("delete-user")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
         assertEquals("Zoe Browser was deleted: every device was logged out and the account removed.", text(By.id("notice")));
         await(By.id("users-q")).sendKeys(email);
         submit(browser.findElement(By.id("users-search-button")));

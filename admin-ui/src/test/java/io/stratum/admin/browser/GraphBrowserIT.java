@@ -191,7 +191,7 @@ class GraphBrowserIT {
 
         WebElement main = browser.findElement(By.id("main"));
         browser.findElement(By.id("tab-ETS")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(main));
+        Chromium.awaitGone(browser, main);
         assertEquals("ETS", await(By.id("servers")).getAttribute("data-kind"));
         assertTrue(text(By.id("server-" + enterprise)).contains("Partner " + enterprise));
         browser.findElement(By.linkText("Partner " + enterprise)).click();
