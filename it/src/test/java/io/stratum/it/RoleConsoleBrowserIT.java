@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,13 +45,7 @@ class RoleConsoleBrowserIT {
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (ChromeDriver browser : browsers) {
-            try {
-                browser.quit();
-            } catch (WebDriverException e) {
-                // the browser is already gone
-            }
-        }
+        Chromium.quitAll(browsers);
         for (PackagedCts server : servers) {
             server.close();
         }

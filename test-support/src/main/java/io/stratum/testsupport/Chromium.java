@@ -94,4 +94,15 @@ public final class Chromium {
             }
         });
     }
+
+    /** Quits every browser a test started; one already gone is skipped. */
+    public static void quitAll(List<? extends WebDriver> browsers) {
+        for (WebDriver browser : browsers) {
+            try {
+                browser.quit();
+            } catch (WebDriverException e) {
+                // the browser is already gone
+            }
+        }
+    }
 }
