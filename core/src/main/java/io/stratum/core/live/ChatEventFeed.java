@@ -71,7 +71,7 @@ public class ChatEventFeed {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, server.id() + "-feed-" + UUID.randomUUID().toString().substring(0, 8),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer = reader;
