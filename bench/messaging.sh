@@ -25,7 +25,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-JAVA_OPTS="-Xms32m -Xmx$HEAP -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# The stratum command's options (RoleServer.DEFAULT_JAVA_OPTS) with the chosen heap.
+JAVA_OPTS="-Xms32m -Xmx$HEAP -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=40000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=200000"
 BENCH_JAR="$HOME_DIR/bench/target/stratum-bench.jar"
 APP="$HOME_DIR/cts/target/quarkus-app"
 
@@ -58,10 +59,9 @@ runuser -u postgres -- psql -X -q -c "DROP DATABASE IF EXISTS $DB" -c "DROP ROLE
 kill "$(cat "$BENCH_DIR/run/server.pid")"
 sleep 2
 
-cds=""; [ -f "$APP/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=$APP/app-cds.jsa"
 # One generator process on 127.0.0.1 holds all connections, so the per-IP connection limit (1000) is
 # lifted; the per-connection send limit stays at its default (50/s).
-(cd "$APP" && STRATUM_SETTINGS="$BENCH_DIR/settings.yaml" exec java $JAVA_OPTS $cds \
+(cd "$APP" && STRATUM_SETTINGS="$BENCH_DIR/settings.yaml" exec java $JAVA_OPTS \
   -Dstratum.live.connections-per-ip=1000000 -jar quarkus-run.jar >"$BENCH_DIR/server.log" 2>&1) &
 server_pid=$!
 until curl -sf -o /dev/null "http://localhost:$HTTP_PORT/q/health/ready"; do

@@ -23,13 +23,18 @@ final class DatabasePreflight {
     private DatabasePreflight() {
     }
 
-    static void check(Settings settings) {
+    /**
+     * @return the schema version the database is at (0 when empty)
+     * @throws StartupRefusal when the database cannot be used, saying why
+     */
+    static int check(Settings settings) {
         try (Connection connection = connect(settings)) {
             int version = SchemaMigrator.currentVersion(connection);
             String refusal = SchemaVersion.refusal(version);
             if (refusal != null) {
                 throw new StartupRefusal("database " + settings.postgresDatabase() + ": " + refusal);
             }
+            return version;
         } catch (SQLException e) {
             throw new StartupRefusal(describe(settings, e));
         }

@@ -10,9 +10,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,8 +56,13 @@ public class TopicProvisioner {
         this.ready = ready;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        attempt(FIRST_RETRY);
+    // Right after the database check, and on a worker thread: creating the admin client loads much of
+    // the Kafka client, and the topics gate readiness, so this should not wait for the rest of the start.
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
+        vertx.executeBlocking(() -> {
+            attempt(FIRST_RETRY);
+            return null;
+        }, false);
     }
 
     /** Empty when all topics exist; otherwise what is still wrong, for readiness. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.stratum.core.chat.ChatEvent;
 import io.stratum.core.kafka.KafkaTopicsConfig;
 import io.stratum.core.kafka.ServerTopic;
@@ -29,7 +32,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Reads every partition of this server's chat-events and chat-signals topics (each instance reads
- * all of them: it must reach its own connected users) from the end at start-up, on one dedicated
+ * all of them: it must reach its own connected users) from the end, once the topics exist, on one dedicated
  * thread, and hands each record to {@link LocalSessions}. Devices connected later catch up from
  * PostgreSQL, not from Kafka, so no offsets are committed.
  */
@@ -41,6 +44,7 @@ public class ChatEventFeed {
     private final KafkaTopicsConfig kafka;
     private final ServerConfig server;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final CountDownLatch topicsReady = new CountDownLatch(1);
     private volatile boolean assigned;
     private volatile KafkaConsumer<String, String> consumer;
 
@@ -55,13 +59,18 @@ public class ChatEventFeed {
         return assigned;
     }
 
-    void onTopicsReady(@Observes TopicsReady ready) {
+    // The consumer is built at start, while the topics are still being provisioned, and reads once they exist.
+    void onStart(@Observes StartupEvent event) {
         if (!running.compareAndSet(false, true)) {
             return;
         }
         Thread thread = new Thread(this::run, "chat-event-feed");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    void onTopicsReady(@Observes TopicsReady ready) {
+        topicsReady.countDown();
     }
 
     private void run() {
@@ -75,6 +84,7 @@ public class ChatEventFeed {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer = reader;
+            awaitTopics();
             List<TopicPartition> partitions = partitionsOf(reader, List.of(events, signals));
             reader.assign(partitions);
             reader.seekToEnd(partitions);
@@ -91,6 +101,19 @@ public class ChatEventFeed {
         } catch (RuntimeException e) {
             LOGGER.errorv("Chat event feed stopped: {0}", e.getClass().getName());
             assigned = false;
+        }
+    }
+
+    private void awaitTopics() {
+        try {
+            while (!topicsReady.await(200, TimeUnit.MILLISECONDS)) {
+                if (!running.get()) {
+                    throw new WakeupException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
         }
     }
 
@@ -151,5 +174,6 @@ public class ChatEventFeed {
         if (reader != null) {
             reader.wakeup();
         }
+
     }
 }

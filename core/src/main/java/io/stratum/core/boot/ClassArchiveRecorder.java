@@ -1,0 +1,79 @@
+package io.stratum.core.boot;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Records this JVM's class-data-sharing archive once the server has started, when the process was
+ * launched for it: with {@code -XX:+RecordDynamicDumpInfo} and {@code -Dstratum.class-archive=FILE}
+ * (the {@code stratum} command does this on a server's first start, and passes
+ * {@code -XX:SharedArchiveFile=FILE} on the following ones). The archive holds the classes loaded up
+ * to then, already parsed and verified, which shortens every later start. It is written next to
+ * FILE and renamed when complete, so a server stopped during the dump leaves no half archive.
+ */
+@ApplicationScoped
+public class ClassArchiveRecorder {
+    /** Wait after start: the readiness checks and the first requests load classes worth archiving too. */
+    static final Duration AFTER_START = Duration.ofSeconds(10);
+    private static final Logger LOGGER = Logger.getLogger(ClassArchiveRecorder.class);
+
+    private final Optional<Path> archive;
+
+    public ClassArchiveRecorder(@ConfigProperty(name = "stratum.class-archive") Optional<String> archive) {
+        this.archive = archive.map(Path::of);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        archive.ifPresent(file -> {
+            Thread thread = new Thread(() -> recordLater(file), "class-archive-recorder");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        });
+    }
+
+    private void recordLater(Path file) {
+        try {
+            Thread.sleep(AFTER_START.toMillis());
+            record(file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void record(Path file) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(partial);
+            // The VM.cds diagnostic command, as `jcmd PID VM.cds dynamic_dump FILE` would run it.
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmCds", new Object[] {new String[] {"dynamic_dump", partial.toString()}},
+                    new String[] {String[].class.getName()});
+            if (!Files.isRegularFile(partial)) {
+                LOGGER.warnv("Class archive not recorded (was the JVM started with -XX:+RecordDynamicDumpInfo?): {0}", file);
+                return;
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOGGER.infov("Class archive recorded for faster starts: {0} ({1} MB)", file, Files.size(file) >> 20);
+        } catch (JMException | IOException | RuntimeException e) {
+            LOGGER.warnv("Class archive not recorded; starts stay slower: {0}: {1}", e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}
