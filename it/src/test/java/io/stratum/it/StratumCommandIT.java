@@ -65,9 +65,13 @@ class StratumCommandIT {
 
             String identity = Stratum.get("http://localhost:" + httpPort + "/api/v1/server/identity", null, null).body();
             assertTrue(identity.contains("\"fingerprint\""), identity);
+            Path archive = awaitClassArchive();
             Stratum.Result restart = Stratum.command(LONG, "restart", "--dir", dir);
             assertEquals(0, restart.exitCode(), restart.all());
             assertTrue(Stratum.ready(httpPort));
+            String pid = Files.readString(directory.resolve("run/server.pid")).strip();
+            assertTrue(Files.readString(Path.of("/proc", pid, "maps")).contains(archive.toString()),
+                    "the restarted server maps the class archive its first start recorded");
             assertEquals(identity, Stratum.get("http://localhost:" + httpPort + "/api/v1/server/identity", null, null).body(),
                     "the signing key must survive a restart");
         } finally {
@@ -81,6 +85,24 @@ class StratumCommandIT {
         assertFalse(Files.exists(directory.resolve("run/server.pid")));
         assertFalse(Files.exists(directory.resolve("run/kafka.pid")));
         assertFalse(Stratum.ready(httpPort));
+    }
+
+    /** The first start records its class-data-sharing archive some seconds after start (ClassArchiveRecorder). */
+    private Path awaitClassArchive() throws Exception {
+        Path cds = directory.resolve("run/cds");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(cds)) {
+                try (var files = Files.list(cds)) {
+                    var archive = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).findFirst();
+                    if (archive.isPresent()) {
+                        return archive.get();
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no class archive in " + cds + " 90 s after the first start");
     }
 
     @Test
