@@ -132,7 +132,7 @@ public class ChatEventFeed {
         try {
             received = ChatEventRecords.read(record);
         } catch (IllegalArgumentException e) {
-            LOGGER.warnv("Skipping an unreadable chat event record: partition={0} offset={1} reason={2}", record.partition(),
+            LOGGER.warnf("Skipping an unreadable chat event record: partition=%d offset=%d reason=%s", record.partition(),
                     record.offset(), e.getMessage());
             return;
         }
