@@ -19,7 +19,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Publishes committed chat events to {@code <server>.chat-events}, keyed by chat id so a chat's
- * events stay in one partition in commit order. Sends run on one dedicated thread (a Kafka send
+ * events stay in one partition in commit order; each record's value is the event frame devices
+ * receive, encoded here once ({@link ChatEventRecords}). Sends run on one dedicated thread (a Kafka send
  * may block while it fetches metadata; the event loop must not), in the order they were handed in.
  * Each confirmed send clears the event's outbox row; an unconfirmed one is sent again by the
  * {@link Outbox} relay, so consumers must ignore a sequence number they have seen.
@@ -53,9 +54,8 @@ public class ChatEventPublisher {
         sender.execute(() -> {
             for (Delivery delivery : deliveries) {
                 ChatEvent event = delivery.event();
-                String value = event.toJson().put("to", recipients(delivery.recipients())).encode();
                 try {
-                    producer.send(new ProducerRecord<>(eventsTopic, event.chatId().toString(), value), (metadata, failure) -> {
+                    producer.send(ChatEventRecords.record(eventsTopic, delivery), (metadata, failure) -> {
                         if (failure == null) {
                             outbox.confirmed(event.chatId(), event.seq());
                         } else {

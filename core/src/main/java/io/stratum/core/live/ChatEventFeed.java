@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.stratum.core.chat.ChatEvent;
+import io.stratum.core.chat.ChatEventRecords;
 import io.stratum.core.kafka.KafkaTopicsConfig;
 import io.stratum.core.kafka.ServerTopic;
 import io.stratum.core.kafka.TopicProvisioner.TopicsReady;
@@ -33,7 +33,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Reads every partition of this server's chat-events and chat-signals topics (each instance reads
  * all of them: it must reach its own connected users) from the end, once the topics exist, on one dedicated
- * thread, and hands each record to {@link LocalSessions}. Devices connected later catch up from
+ * thread, and hands each record to {@link LocalSessions}: an event as read by {@link ChatEventRecords}
+ * (headers for routing, the frame passed on unparsed), a signal as its JSON. Devices connected later catch up from
  * PostgreSQL, not from Kafka, so no offsets are committed.
  */
 @ApplicationScoped
@@ -93,7 +94,11 @@ public class ChatEventFeed {
             LOGGER.infov("Chat event feed reads {0} partitions", partitions.size());
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(500))) {
-                    dispatch(record.topic().equals(events), record.value());
+                    if (record.topic().equals(events)) {
+                        deliver(record);
+                    } else {
+                        signal(record.value());
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -145,15 +150,26 @@ public class ChatEventFeed {
         throw new WakeupException();
     }
 
-    private void dispatch(boolean event, String value) {
+    private void deliver(ConsumerRecord<String, String> record) {
+        ChatEventRecords.Received received;
+        try {
+            received = ChatEventRecords.read(record);
+        } catch (IllegalArgumentException e) {
+            LOGGER.warnf("Skipping an unreadable chat event record: partition=%d offset=%d reason=%s", record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        try {
+            sessions.deliver(received.event(), received.recipients());
+        } catch (RuntimeException e) {
+            LOGGER.warnv("Chat event not handed to the sessions: {0}", e.getClass().getName());
+        }
+    }
+
+    private void signal(String value) {
         try {
             JsonObject record = new JsonObject(value);
-            List<UUID> recipients = recipients(record.getJsonArray("to"));
-            if (event) {
-                sessions.deliver(ChatEvent.fromJson(record), recipients);
-            } else {
-                sessions.signal(record.getJsonObject("frame"), recipients);
-            }
+            sessions.signal(record.getJsonObject("frame"), recipients(record.getJsonArray("to")));
         } catch (RuntimeException e) {
             LOGGER.warnv("Skipping an unreadable chat record: {0}", e.getClass().getName());
         }

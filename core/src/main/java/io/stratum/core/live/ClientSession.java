@@ -14,9 +14,8 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.stratum.core.account.Caller;
-import io.stratum.core.chat.ChatEvent;
 import io.stratum.core.chat.ChatHistory;
-import io.stratum.core.chat.EventKind;
+import io.stratum.core.chat.LiveEvent;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 
@@ -35,8 +34,8 @@ final class ClientSession {
     private final Caller caller;
     private final ChatHistory history;
     private final Map<UUID, Long> sent = new HashMap<>();
-    private final Map<UUID, Deque<ChatEvent>> filling = new HashMap<>();
-    private List<ChatEvent> beforeReady = new ArrayList<>();
+    private final Map<UUID, Deque<LiveEvent>> filling = new HashMap<>();
+    private List<LiveEvent> beforeReady = new ArrayList<>();
     private final SendRate rate;
 
     ClientSession(WebSocketConnection connection, Context context, Caller caller, ChatHistory history, SendRate rate) {
@@ -69,14 +68,14 @@ final class ClientSession {
             }
         }
         return chain.invoke(() -> {
-            List<ChatEvent> held = beforeReady;
+            List<LiveEvent> held = beforeReady;
             beforeReady = null;
             held.forEach(this::accept);
         });
     }
 
     /** Any thread: a committed event for this device's user. */
-    void offer(ChatEvent event) {
+    void offer(LiveEvent event) {
         context.runOnContext(ignored -> {
             if (beforeReady != null) {
                 beforeReady.add(event);
@@ -99,9 +98,9 @@ final class ClientSession {
         connection.close(new CloseReason(CLOSE_UNAUTHORIZED, "session ended")).subscribe().with(done -> { }, failure -> { });
     }
 
-    private void accept(ChatEvent event) {
+    private void accept(LiveEvent event) {
         UUID chat = event.chatId();
-        Deque<ChatEvent> waiting = filling.get(chat);
+        Deque<LiveEvent> waiting = filling.get(chat);
         if (waiting != null) {
             waiting.add(event);
             return;
@@ -127,25 +126,23 @@ final class ClientSession {
     private Uni<Void> catchUp(UUID chat) {
         filling.putIfAbsent(chat, new ArrayDeque<>());
         return history.after(caller.huid(), chat, sent.getOrDefault(chat, 0L), 0).chain(events -> {
-            events.forEach(this::deliver);
+            events.forEach(event -> deliver(LiveEvent.of(event)));
             if (!events.isEmpty() && sent.containsKey(chat)) {
                 return catchUp(chat);
             }
-            Deque<ChatEvent> waiting = filling.remove(chat);
+            Deque<LiveEvent> waiting = filling.remove(chat);
             waiting.forEach(this::accept);
             return Uni.createFrom().voidItem();
         });
     }
 
-    private void deliver(ChatEvent event) {
+    private void deliver(LiveEvent event) {
         Long last = sent.get(event.chatId());
         if (last != null && event.seq() <= last) {
             return;
         }
-        boolean gone = (EventKind.MEMBER_REMOVED.equals(event.kind()) || EventKind.MEMBER_LEFT.equals(event.kind()))
-                && caller.huid().toString().equals(event.meta().getString("member"));
-        send(event.toJson());
-        if (gone) {
+        sendText(event.frame());
+        if (event.removes(caller.huid())) {
             sent.remove(event.chatId());
         } else {
             sent.put(event.chatId(), event.seq());
@@ -153,7 +150,11 @@ final class ClientSession {
     }
 
     void send(JsonObject frame) {
-        connection.sendText(frame.encode()).subscribe().with(done -> { }, failure -> LOGGER.debugv("Send to a closed session: {0}",
+        sendText(frame.encode());
+    }
+
+    private void sendText(String frame) {
+        connection.sendText(frame).subscribe().with(done -> { }, failure -> LOGGER.debugv("Send to a closed session: {0}",
                 failure.getClass().getName()));
     }
 }

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stratum.core.account.Platform;
-import io.stratum.core.chat.ChatEvent;
+import io.stratum.core.chat.LiveEvent;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -78,8 +78,8 @@ public class LocalSessions {
         }
     }
 
-    /** Hands a committed event to every local session of its recipients. */
-    public void deliver(ChatEvent event, List<UUID> recipients) {
+    /** Hands a committed event to every local session of its recipients; its frame is not encoded again. */
+    public void deliver(LiveEvent event, List<UUID> recipients) {
         for (UUID user : recipients) {
             Set<ClientSession> sessions = byUser.get(user);
             if (sessions != null) {
