@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -24,7 +23,7 @@ import io.stratum.common.schema.SchemaMigrator;
 public class SchemaMigration {
     private static final Logger LOGGER = Logger.getLogger(SchemaMigration.class);
 
-    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+    void migrate(@Observes @Priority(StartupOrder.DATABASE) StartupEvent event,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) throws SQLException {

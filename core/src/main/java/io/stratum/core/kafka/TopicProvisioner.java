@@ -14,7 +14,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.stratum.core.boot.StartupOrder;
 import io.stratum.core.server.ServerConfig;
 import io.vertx.core.Vertx;
 
@@ -58,7 +58,7 @@ public class TopicProvisioner {
 
     // Right after the database check, and on a worker thread: creating the admin client loads much of
     // the Kafka client, and the topics gate readiness, so this should not wait for the rest of the start.
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.READINESS) StartupEvent event) {
         vertx.executeBlocking(() -> {
             attempt(FIRST_RETRY);
             return null;

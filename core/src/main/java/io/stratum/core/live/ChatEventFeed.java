@@ -1,5 +1,6 @@
 package io.stratum.core.live;
 
+import jakarta.annotation.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.stratum.core.boot.StartupOrder;
 import io.stratum.core.chat.ChatEventRecords;
 import io.stratum.core.kafka.KafkaTopicsConfig;
 import io.stratum.core.kafka.ServerTopic;
@@ -61,7 +63,7 @@ public class ChatEventFeed {
     }
 
     // The consumer is built at start, while the topics are still being provisioned, and reads once they exist.
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.READINESS) StartupEvent event) {
         if (!running.compareAndSet(false, true)) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.stratum.trusts.identity;
 
+import jakarta.annotation.Priority;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.boot.StartupOrder;
 import io.stratum.core.security.KeySeal;
 import io.stratum.core.security.SecurityConfig;
 import io.stratum.core.server.ServerConfig;
@@ -43,7 +45,7 @@ public class ServerIdentity {
         this.seal = new KeySeal(security.secretKeyBase(), PURPOSE);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.READINESS) StartupEvent event) {
         load().onFailure(failure -> !(failure instanceof KeySeal.UnsealException))
                 .retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribe().with(loaded -> {

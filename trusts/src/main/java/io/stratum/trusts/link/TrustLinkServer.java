@@ -1,5 +1,6 @@
 package io.stratum.trusts.link;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.stratum.core.boot.StartupOrder;
 import io.stratum.core.server.ServerConfig;
 import io.stratum.trusts.records.TrustRecords;
 import io.vertx.core.Vertx;
@@ -48,7 +50,7 @@ public class TrustLinkServer {
         this.ownId = server.id();
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.READINESS) StartupEvent event) {
         certificate.load().subscribe().with(keyCert -> {
             NetServerOptions options = new NetServerOptions().setPort(config.port()).setSsl(true).setKeyCertOptions(keyCert);
             vertx.createNetServer(options).connectHandler(this::handshake).listen().onComplete(listening -> {
