@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 # The stratum command's options (RoleServer.DEFAULT_JAVA_OPTS) with the chosen heap.
-JAVA_OPTS="-Xms32m -Xmx$HEAP -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=40000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=200000"
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms32m -Xmx$HEAP -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"}   # BENCH_JAVA_OPTS replaces them (for A/B runs)
 BENCH_JAR="$HOME_DIR/bench/target/stratum-bench.jar"
 APP="$HOME_DIR/cts/target/quarkus-app"
 

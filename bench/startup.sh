@@ -12,7 +12,7 @@ HOME_DIR="$(cd "$(dirname "$0")/.." && pwd)"
 STRATUM="$HOME_DIR/deploy/stratum"
 BENCH_DIR=${BENCH_DIR:-/tmp/stratum-bench}
 # The stratum command's default options (RoleServer.DEFAULT_JAVA_OPTS).
-JAVA_OPTS=${STRATUM_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=40000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=200000}
+JAVA_OPTS=${STRATUM_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 KAFKA_PORT=29192
 
 mkdir -p "$BENCH_DIR"

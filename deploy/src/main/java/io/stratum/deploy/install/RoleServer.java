@@ -22,14 +22,8 @@ import io.stratum.deploy.process.Waiting;
 
 /** The role server of one installation, started as {@code java -jar quarkus-run.jar} with its settings.yaml. */
 public final class RoleServer {
-    /**
-     * JVM options for a role server unless {@code STRATUM_JAVA_OPTS} says otherwise. The Tier4
-     * thresholds (about eight times the JDK's) keep the optimising compiler from compiling code that
-     * is hot only while the server starts, which took a third of the start-up CPU; code that stays
-     * hot under load still reaches it within seconds (ADR 0020).
-     */
-    public static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
-            + " -XX:Tier4InvocationThreshold=40000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=200000";
+    /** JVM options for a role server unless {@code STRATUM_JAVA_OPTS} says otherwise (ADR 0020). */
+    public static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
     private static final Pattern DOWN_CHECK = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"status\"\\s*:\\s*\"DOWN\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
