@@ -50,12 +50,12 @@ for role in ${ROLES:-cts ets rts}; do
     # CPU (user + system) the JVM used until ready: less sensitive than wall time to other load on the cores.
     cpu_s=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
     started=$(grep -o 'started in [0-9.]*s' "$dir/bench.log" | grep -o '[0-9.]*' | head -1)
-    sleep 20   # the recording start dumps its archive 10 s after start
+    sleep 20
     rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     heap=$(curl -s -u "prometheus:$(cat "$dir/prometheus.password")" "http://localhost:$http/q/metrics" \
       | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')
     printf '%-4s %-3s %10s %8s %12s %9s %10s\n' "$role" "$run" "$ready_ms" "$cpu_s" "$started" "$((rss_kb / 1024))" "$heap"
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    kill "$pid"; wait "$pid" 2>/dev/null || true   # the recording start dumps its archive as it stops
     if [ "$run" = rec ] && [ ! -f "$archive" ]; then echo "no class archive recorded; see $dir/bench.log" >&2; exit 1; fi
   done
   port=$((port + 1))

@@ -107,7 +107,8 @@ class RoleConsoleBrowserIT {
         assertTrue(onEts.findElements(By.id("sms-form")).isEmpty(), "an ETS has no SMS provider");
         assertTrue(onEts.findElements(By.id("phone-registration")).isEmpty(), "an ETS has no phone registration");
         await(onEts, By.id("nav-servers")).click();
-        main = await(onEts, By.id("main"));
+        await(onEts, By.id("server-tabs"));   // the Servers page is in, not the Registration page it replaces
+        main = onEts.findElement(By.id("main"));
         onEts.findElement(By.id("tab-RTS")).click();
         Chromium.awaitGone(onEts, main);
         assertEquals("RTS", await(onEts, By.id("servers")).getAttribute("data-kind"));

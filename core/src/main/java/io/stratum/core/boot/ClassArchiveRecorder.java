@@ -5,32 +5,33 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Optional;
 
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Records this JVM's class-data-sharing archive once the server has started, when the process was
- * launched for it: with {@code -XX:+RecordDynamicDumpInfo} and {@code -Dstratum.class-archive=FILE}
- * (the {@code stratum} command does this on a server's first start, and passes
- * {@code -XX:SharedArchiveFile=FILE} on the following ones). The archive holds the classes loaded up
- * to then, already parsed and verified, which shortens every later start. It is written next to
- * FILE and renamed when complete, so a server stopped during the dump leaves no half archive.
+ * Records this JVM's class-data-sharing archive when the server stops, if the process was launched
+ * for it: with {@code -XX:+RecordDynamicDumpInfo} and {@code -Dstratum.class-archive=FILE} (the
+ * {@code stratum} command does this on a build's first start, and passes
+ * {@code -XX:SharedArchiveFile=FILE} on the following ones). The archive holds every class loaded
+ * while the server ran, already parsed and verified, which shortens every later start. Dumping
+ * pauses the JVM for a second or more, so it happens at the stop, when no user is served any more,
+ * never while the server is in use. It is written next to FILE and renamed when complete, so a
+ * server killed during the dump leaves no half archive (and the next start records again).
  */
 @ApplicationScoped
 public class ClassArchiveRecorder {
-    /** Wait after start: the readiness checks and the first requests load classes worth archiving too. */
-    static final Duration AFTER_START = Duration.ofSeconds(10);
     private static final Logger LOGGER = Logger.getLogger(ClassArchiveRecorder.class);
 
     private final Optional<Path> archive;
@@ -39,22 +40,9 @@ public class ClassArchiveRecorder {
         this.archive = archive.map(Path::of);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        archive.ifPresent(file -> {
-            Thread thread = new Thread(() -> recordLater(file), "class-archive-recorder");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            thread.start();
-        });
-    }
-
-    private void recordLater(Path file) {
-        try {
-            Thread.sleep(AFTER_START.toMillis());
-            record(file);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    // First among the shutdown observers, while everything the server loaded is still there.
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        archive.ifPresent(ClassArchiveRecorder::record);
     }
 
     private static void record(Path file) {

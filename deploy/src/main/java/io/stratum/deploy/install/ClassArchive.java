@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The class-data-sharing archive of one installation's role server, in {@code run/cds/}. The first
- * start of a build records it (the server dumps its loaded classes ten seconds after start, see
+ * start of a build records it (the server dumps its loaded classes when it is stopped, see
  * {@code ClassArchiveRecorder}); every later start maps it instead of loading, parsing and
  * verifying those classes again. The file is named after a fingerprint of the build (every file of
  * {@code quarkus-app/} but data, by name, size and time) and of the JDK, so a new build or another JDK
