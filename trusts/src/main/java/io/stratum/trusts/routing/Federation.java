@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.stratum.core.boot.Periodic;
+import io.stratum.core.boot.StartupOrder;
 import io.stratum.core.federation.FederationInbox;
 import io.stratum.core.federation.FederationQueue;
 import io.stratum.core.server.ServerConfig;
@@ -103,7 +105,8 @@ public class Federation implements TrustLinks.LinkListener {
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // Before the trust link server opens its port (StartupOrder.READINESS): links accepted earlier would never reach up().
+    void onStart(@Observes @Priority(StartupOrder.LISTENERS) StartupEvent event) {
         links.listen(this);
         keys.load().subscribe().with(done -> { }, failure -> LOGGER.warnv("Server keys not loaded yet: {0}", failure.getClass().getName()));
         registry.load().subscribe().with(done -> { }, failure -> LOGGER.warnv("Server registry not loaded yet: {0}", failure.getClass().getName()));
