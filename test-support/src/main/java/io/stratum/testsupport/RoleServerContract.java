@@ -106,7 +106,10 @@ public abstract class RoleServerContract {
 
     @Test
     void shouldPublishOpenApi() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/server"));
+        String server = " server " + config("stratum.server.id") + ".";
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/server"), containsString(server));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Stratum API"), "info.description", containsString(server));
     }
 
     @Test
