@@ -51,6 +51,9 @@ class DemoIT {
             assertTrue(status.out().contains("mail catcher"), status.all());
 
             assertDemoUsersLogInWithPinsFromTheMailCatcherAndChat(dir);
+            DemoTerminalChats terminal = new DemoTerminalChats(directory, email -> latestPin(email, dir));
+            terminal.chatOn("ets", 8181);
+            terminal.chatOn("rts", 8180);
             assertEveryDemoTrustLinkTurnsGreen(dir);
             new DemoFederationChecks(dir, email -> {
                 String server = email.substring(email.indexOf('@') + 1, email.lastIndexOf(".demo"));
