@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +25,6 @@ import io.stratum.testsupport.TestDevice;
 import io.stratum.testsupport.TestKafka;
 import io.stratum.testsupport.TestLogin;
 import io.stratum.testsupport.TestPostgres;
-import io.stratum.testsupport.TestSmtp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -60,7 +56,7 @@ class MessagingClusterIT {
         Process b = start(portB, "b");
         awaitReady(a, portA, "a");
         awaitReady(b, portB, "b");
-        useTestMailServer(settings);
+        InstallationMail.useTestMailServer(settings);
 
         String urlA = "http://localhost:" + portA;
         String urlB = "http://localhost:" + portB;
@@ -131,17 +127,5 @@ class MessagingClusterIT {
     private void awaitReady(Process process, int port, String name) {
         Stratum.await("instance " + name + " to be ready", Duration.ofSeconds(120), () -> !process.isAlive() || Stratum.ready(port));
         assertTrue(process.isAlive(), () -> "instance " + name + " exited; see " + directory.resolve("server-" + name + ".log"));
-    }
-
-    /** Points the installation's SMTP setting at the test mail server, as an administrator would in the console. */
-    private static void useTestMailServer(Settings settings) throws Exception {
-        String json = new JsonObject().put("from", "stratum@corp.example").put("host", "127.0.0.1").put("port", TestSmtp.port())
-                .put("user", "").putNull("passwordSealed").put("security", "NONE").encode();
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword());
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO runtime_setting (name, value, version, changed_by) "
-                        + "VALUES ('mail.smtp', ?::jsonb, 1, 'test') ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value")) {
-            insert.setString(1, json);
-            insert.executeUpdate();
-        }
     }
 }
