@@ -30,9 +30,10 @@ import io.vertx.pgclient.PgException;
  * Appends members' messages, edits and deletions to chat logs. Requests are queued and written in
  * batches, one transaction per batch and one batch in flight, so that a burst of sends costs a few
  * round trips rather than a transaction each. Per batch: known client ids are answered with their
- * event; rights, references and attachments are checked; the chats' rows are locked in id order and their counters bumped; events
- * and outbox rows inserted. A request completes only after the commit (the sender's acknowledgement
- * means "durable"); then the events are handed to the {@link ChatEventPublisher}.
+ * event; the chats' rows are locked in id order; rights, references ({@link MessageReferences}) and
+ * attachments are checked; the counters bumped; events and outbox rows inserted. A request completes
+ * only after the commit (the sender's acknowledgement means "durable"); then the events are handed
+ * to the {@link ChatEventPublisher}.
  */
 @ApplicationScoped
 public class ChatLog {

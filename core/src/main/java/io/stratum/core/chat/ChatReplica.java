@@ -20,8 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * This server's copy of chats whose home is another server. Applies the home's {@code chat.event}
  * envelopes: creates the chat from the snapshot the first event carries, follows membership, name
- * and avatar changes, stores each event under the home's sequence number (a second copy of an event changes
- * nothing), and delivers new events to the local members like local ones. Events from a server that
+ * and avatar changes, stores each event under the home's sequence number (a second copy of an event
+ * changes nothing), and delivers new events to the local members like local ones. Events from a server that
  * is not the chat's home are ignored.
  */
 @ApplicationScoped
@@ -237,11 +237,19 @@ public class ChatReplica {
      * members here read through the trust ({@link RemoteAttachments}).
      */
     private static Uni<Void> avatar(SqlConnection connection, UUID chatId, JsonObject snapshot, String home) {
-        String avatar = snapshot.getString("avatar");
+        String avatar = snapshot.getValue("avatar") instanceof String id && isUuid(id) ? id : null;
         Uni<Void> recorded = avatar == null || home == null ? Uni.createFrom().voidItem()
                 : RemoteAttachments.record(connection, chatId, List.of(avatar), home, UUID.fromString(snapshot.getString("created_by")));
         return recorded.chain(() -> connection.preparedQuery("UPDATE chat SET avatar = $2 WHERE id = $1").execute(Tuple.of(chatId, avatar)))
                 .replaceWithVoid();
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Uni<Void> members(SqlConnection connection, UUID chatId, long joinedSeq, JsonArray members) {

@@ -107,4 +107,21 @@ class DeliveryAndContentIT {
         assertEquals(body, history.getString("events[0].body"));
         assertEquals(E2E, history.getString("events[0].content_type"));
     }
+
+    @Test
+    void shouldRefuseABodyWithANulCharacterAndStoreTheOthersSentWithIt() {
+        User alice = user("alice");
+        User bob = user("bob");
+        String chat = createChat(alice, "personal", null, bob);
+        try (TestDevice aliceDevice = online(alice); TestDevice bobDevice = online(bob)) {
+            int nul = aliceDevice.send(send(chat, "nul-1", "raw\0bytes").put("content_type", E2E));
+            int fine = bobDevice.send(send(chat, "fine-1", "sent at the same moment"));
+
+            JsonObject refused = aliceDevice.await(frame -> Integer.valueOf(nul).equals(frame.getInteger("re")));
+            assertEquals("invalid_field", refused.getString("code"), refused.encode());
+            assertEquals("body", refused.getString("field"));
+            assertEquals("ack", bobDevice.await(frame -> Integer.valueOf(fine).equals(frame.getInteger("re"))).getString("type"));
+            assertEquals("ack", aliceDevice.call(send(chat, "nul-2", "cmF3AGJ5dGVz").put("content_type", E2E)).getString("type"));
+        }
+    }
 }
