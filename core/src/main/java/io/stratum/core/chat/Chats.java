@@ -21,9 +21,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Creating chats and changing who is in them. Each change is an event in the chat's log, committed
- * with the change itself and published like a message, so members' clients learn of it live or
- * on resume, in order with the messages.
+ * Creating chats and changing who is in them, their names and admins. Each change is an event in the
+ * chat's log, committed with the change itself and published like a message ({@link ChatChanges}),
+ * so members' clients learn of it live or on resume, in order with the messages. The avatar is
+ * {@link ChatAvatars}'.
  */
 @ApplicationScoped
 public class Chats {
