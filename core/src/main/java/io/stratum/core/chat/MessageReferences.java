@@ -45,7 +45,7 @@ final class MessageReferences {
         List<UUID> mentionChats = new ArrayList<>();
         List<UUID> mentioned = new ArrayList<>();
         for (Append append : appends) {
-            Long replyTo = append.meta().getLong("reply_to");
+            Long replyTo = replyTo(append.meta());
             if (replyTo != null) {
                 replyChats.add(append.chatId());
                 replySeqs.add(replyTo);
@@ -93,7 +93,7 @@ final class MessageReferences {
         return messages.chain(replies -> members.chain(memberships -> forwardable.map(forwards -> {
             List<ApiException> refusals = new ArrayList<>();
             for (Append append : appends) {
-                Long replyTo = append.meta().getLong("reply_to");
+                Long replyTo = replyTo(append.meta());
                 if (replyTo != null && !replies.contains(append.chatId() + "/" + replyTo)) {
                     refusals.add(ApiException.notFound("no_such_message", "reply_to names no message of this chat"));
                 } else if (mentions(append.meta()).stream().anyMatch(member -> !memberships.contains(append.chatId() + "/" + member))) {
@@ -133,6 +133,12 @@ final class MessageReferences {
 
     private static ApiException forwardRefused() {
         return ApiException.notFound("no_such_message", "forward names no message you can see");
+    }
+
+    /** The seq a message replies to; null when none, -1 (no message) when a remote server sent something else. */
+    private static Long replyTo(JsonObject meta) {
+        Object value = meta.getValue("reply_to");
+        return value == null ? null : value instanceof Number number ? Long.valueOf(number.longValue()) : Long.valueOf(-1);
     }
 
     private static List<UUID> mentions(JsonObject meta) {
