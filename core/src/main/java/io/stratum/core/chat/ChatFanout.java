@@ -22,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The home server's side of chats with members on other servers: every event the home commits is
  * queued, in the same transaction, as a {@code chat.event} envelope for each other server with
- * members in the chat. Events that change the chat itself (created, members, name, admins) carry a
+ * members in the chat. Events that change the chat itself (created, members, name, admins, avatar) carry a
  * snapshot of the chat, from which a replica creates or updates its copy.
  */
 @ApplicationScoped
@@ -89,7 +89,7 @@ public class ChatFanout {
             return Uni.createFrom().item(Map.of());
         }
         return connection.preparedQuery("""
-                        SELECT c.id, c.kind, c.name, c.created_by, m.huid, m.server, m.role
+                        SELECT c.id, c.kind, c.name, c.created_by, m.huid, m.server, m.role, c.avatar
                         FROM chat c JOIN chat_member m ON m.chat_id = c.id WHERE c.id = ANY($1) ORDER BY c.id, m.huid""")
                 .execute(Tuple.of(chats.toArray(UUID[]::new)))
                 .map(rows -> {
@@ -97,7 +97,7 @@ public class ChatFanout {
                     for (Row row : rows) {
                         JsonObject chat = snapshots.computeIfAbsent(row.getUUID(0), id -> new JsonObject().put("id", id.toString())
                                 .put("kind", row.getString(1)).put("name", row.getString(2)).put("home", ownId)
-                                .put("created_by", row.getUUID(3).toString()).put("members", new JsonArray()));
+                                .put("created_by", row.getUUID(3).toString()).put("avatar", row.getString(7)).put("members", new JsonArray()));
                         String server = row.getString(5);
                         chat.getJsonArray("members").add(new JsonObject().put("huid", row.getUUID(4).toString())
                                 .put("server", server == null ? ownId : server).put("role", row.getString(6)));

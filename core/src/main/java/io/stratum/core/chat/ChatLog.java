@@ -30,9 +30,10 @@ import io.vertx.pgclient.PgException;
  * Appends members' messages, edits and deletions to chat logs. Requests are queued and written in
  * batches, one transaction per batch and one batch in flight, so that a burst of sends costs a few
  * round trips rather than a transaction each. Per batch: known client ids are answered with their
- * event; rights are checked; the chats' rows are locked in id order and their counters bumped; events
- * and outbox rows inserted. A request completes only after the commit (the sender's acknowledgement
- * means "durable"); then the events are handed to the {@link ChatEventPublisher}.
+ * event; the chats' rows are locked in id order; rights, references ({@link MessageReferences}) and
+ * attachments are checked; the counters bumped; events and outbox rows inserted. A request completes
+ * only after the commit (the sender's acknowledgement means "durable"); then the events are handed
+ * to the {@link ChatEventPublisher}.
  */
 @ApplicationScoped
 public class ChatLog {
@@ -73,7 +74,8 @@ public class ChatLog {
                     // Only the home orders a chat's events; a remote server must not route a request through us.
                     return Uni.createFrom().failure(ChatErrors.noSuchChat());
                 }
-                return localFilesOnly(append).chain(() -> remote.forward(append, home.get()));
+                return MessageReferences.checkForward(database, append).chain(() -> localFilesOnly(append))
+                        .chain(() -> remote.forward(append, home.get()));
             }
             return Uni.createFrom().emitter(emitter -> {
                 queue.add(new Pending(append, emitter));
@@ -130,6 +132,7 @@ public class ChatLog {
                         .chain(() -> work.lockChats(connection))
                         .chain(() -> work.checkMembers(connection))
                         .chain(() -> work.checkTargets(connection))
+                        .chain(() -> work.checkReferences(connection))
                         .chain(() -> work.checkAttachments(connection))
                         .chain(() -> work.insert(connection))
                         .chain(() -> work.recipients(connection))
@@ -293,6 +296,21 @@ public class ChatLog {
                             }
                         }
                     }).replaceWithVoid();
+        }
+
+        /** Replies, mentions and forwards must name what the author can see ({@link MessageReferences}). */
+        Uni<Void> checkReferences(SqlConnection connection) {
+            List<Pending> referring = open().stream().filter(p -> MessageReferences.refers(p.append)).toList();
+            if (referring.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return MessageReferences.check(connection, referring.stream().map(p -> p.append).toList()).invoke(refusals -> {
+                for (int i = 0; i < referring.size(); i++) {
+                    if (refusals.get(i) != null) {
+                        referring.get(i).fail(refusals.get(i));
+                    }
+                }
+            }).replaceWithVoid();
         }
 
         /** Every attachment must be a file uploaded to the same chat: a file id of another chat is refused. */

@@ -19,9 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * This server's copy of chats whose home is another server. Applies the home's {@code chat.event}
- * envelopes: creates the chat from the snapshot the first event carries, follows membership and name
- * changes, stores each event under the home's sequence number (a second copy of an event changes
- * nothing), and delivers new events to the local members like local ones. Events from a server that
+ * envelopes: creates the chat from the snapshot the first event carries, follows membership, name
+ * and avatar changes, stores each event under the home's sequence number (a second copy of an event
+ * changes nothing), and delivers new events to the local members like local ones. Events from a server that
  * is not the chat's home are ignored.
  */
 @ApplicationScoped
@@ -191,7 +191,7 @@ public class ChatReplica {
                         return Uni.createFrom().item((Delivery) null);
                     }
                     Uni<List<UUID>> members = home == null ? create(connection, origin, snapshot)
-                            : snapshot == null ? Uni.createFrom().item(List.of()) : follow(connection, event, snapshot);
+                            : snapshot == null ? Uni.createFrom().item(List.of()) : follow(connection, event, snapshot, origin);
                     return members.chain(gone -> store(connection, event, gone, origin));
                 });
     }
@@ -209,14 +209,16 @@ public class ChatReplica {
                 .execute(Tuple.tuple().addUUID(chatId).addString(kind).addString(snapshot.getString("name", "")).addString(origin)
                         .addString(personalKey).addUUID(UUID.fromString(snapshot.getString("created_by"))))
                 .chain(() -> members(connection, chatId, 0, members))
+                .chain(() -> avatar(connection, chatId, snapshot, origin))
                 .replaceWith(List.of());
     }
 
     /** Brings the members in line with the snapshot; returns the local users who are no longer members. */
-    private Uni<List<UUID>> follow(SqlConnection connection, ChatEvent event, JsonObject snapshot) {
+    private Uni<List<UUID>> follow(SqlConnection connection, ChatEvent event, JsonObject snapshot, String home) {
         JsonArray members = snapshot.getJsonArray("members", new JsonArray());
         UUID[] huids = members.stream().map(m -> UUID.fromString(((JsonObject) m).getString("huid"))).toArray(UUID[]::new);
         return connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1").execute(Tuple.of(event.chatId(), snapshot.getString("name", "")))
+                .chain(() -> avatar(connection, event.chatId(), snapshot, home))
                 .chain(() -> connection.preparedQuery("DELETE FROM chat_member WHERE chat_id = $1 AND NOT (huid = ANY($2)) RETURNING huid, server")
                         .execute(Tuple.of(event.chatId(), huids)))
                 .chain(removed -> {
@@ -228,6 +230,26 @@ public class ChatReplica {
                     }
                     return members(connection, event.chatId(), event.seq() - 1, members).replaceWith(gone);
                 });
+    }
+
+    /**
+     * Follows the snapshot's avatar: the image stays on the home (one of the chat's files), which
+     * members here read through the trust ({@link RemoteAttachments}).
+     */
+    private static Uni<Void> avatar(SqlConnection connection, UUID chatId, JsonObject snapshot, String home) {
+        String avatar = snapshot.getValue("avatar") instanceof String id && isUuid(id) ? id : null;
+        Uni<Void> recorded = avatar == null || home == null ? Uni.createFrom().voidItem()
+                : RemoteAttachments.record(connection, chatId, List.of(avatar), home, UUID.fromString(snapshot.getString("created_by")));
+        return recorded.chain(() -> connection.preparedQuery("UPDATE chat SET avatar = $2 WHERE id = $1").execute(Tuple.of(chatId, avatar)))
+                .replaceWithVoid();
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Uni<Void> members(SqlConnection connection, UUID chatId, long joinedSeq, JsonArray members) {

@@ -81,6 +81,10 @@ public class ChatRequests {
         if (body.length() > config.maxBodyBytes() || body.getBytes(StandardCharsets.UTF_8).length > config.maxBodyBytes()) {
             throw new ApiException(413, "body_too_large", "the message body exceeds " + config.maxBodyBytes() + " bytes");
         }
+        if (body.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold U+0000: stored, it would fail the whole batch of other members' sends.
+            throw invalid("body", "body must not contain U+0000; send binary payloads encoded, e.g. as base64");
+        }
         return body;
     }
 

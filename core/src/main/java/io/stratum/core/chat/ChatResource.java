@@ -27,7 +27,11 @@ import io.stratum.core.auth.CallerIdentity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Chats over REST: list, create, members, rename, history, and sending for clients without a WebSocket (bots, scripts). */
+/**
+ * Chats over REST: list, create, members, rename, avatar removal, history, and sending for clients
+ * without a WebSocket (bots, scripts). Setting and fetching the avatar stream an image and are routes
+ * of the file storage ({@code io.stratum.core.files.ChatAvatarRoutes}).
+ */
 @Path("/api/v1/chats")
 @Tag(name = "Chats")
 public class ChatResource {
@@ -35,10 +39,13 @@ public class ChatResource {
     private final ChatHistory history;
     private final ChatLog log;
     private final ChatRequests requests;
+    private final ChatAvatars avatars;
     private final SecurityIdentity identity;
 
-    public ChatResource(Chats chats, ChatHistory history, ChatLog log, ChatRequests requests, SecurityIdentity identity) {
+    public ChatResource(Chats chats, ChatHistory history, ChatLog log, ChatRequests requests, ChatAvatars avatars,
+            SecurityIdentity identity) {
         this.chats = chats;
+        this.avatars = avatars;
         this.history = history;
         this.log = log;
         this.requests = requests;
@@ -87,6 +94,13 @@ public class ChatResource {
     @Operation(summary = "Rename a group or channel (admins)")
     public Uni<JsonObject> rename(@PathParam("chat") UUID chat, Rename request) {
         return chats.rename(user(), chat, request == null ? null : request.name()).map(ChatEvent::toJson);
+    }
+
+    @DELETE
+    @Path("/{chat}/avatar")
+    @Operation(summary = "Remove the avatar of a group or channel (admins); set it with PUT and the raw image, fetch it with GET")
+    public Uni<JsonObject> clearAvatar(@PathParam("chat") UUID chat) {
+        return avatars.clear(user(), chat).map(ChatEvent::toJson);
     }
 
     @POST

@@ -21,9 +21,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Creating chats and changing who is in them. Each change is an event in the chat's log, committed
- * with the change itself and published like a message, so members' clients learn of it live or
- * on resume, in order with the messages.
+ * Creating chats and changing who is in them, their names and admins. Each change is an event in the
+ * chat's log, committed with the change itself and published like a message ({@link ChatChanges}),
+ * so members' clients learn of it live or on resume, in order with the messages. The avatar is
+ * {@link ChatAvatars}'.
  */
 @ApplicationScoped
 public class Chats {
@@ -35,18 +36,16 @@ public class Chats {
     private final ChatEventPublisher publisher;
     private final MessagingConfig config;
     private final ChatFanout fanout;
-    private final ChatHomes homes;
-    private final RemoteCommands remoteCommands;
+    private final ChatChanges changes;
     private final String serverId;
 
-    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ChatFanout fanout, ChatHomes homes,
-            RemoteCommands remoteCommands, ServerConfig server) {
-        this.homes = homes;
-        this.remoteCommands = remoteCommands;
+    public Chats(Pool database, ChatEventPublisher publisher, MessagingConfig config, ChatFanout fanout, ChatChanges changes,
+            ServerConfig server) {
         this.database = database;
         this.publisher = publisher;
         this.config = config;
         this.fanout = fanout;
+        this.changes = changes;
         this.serverId = server.id();
     }
 
@@ -185,38 +184,40 @@ public class Chats {
         // Forwarded to the home, each member as a full address (a bare HUID means a user of this server).
         JsonArray full = new JsonArray();
         parsed.forEach(member -> full.add(member.huid() + "@" + (member.local() ? serverId : member.server())));
-        return change(actor, origin, chatId, true, command(EventKind.MEMBERS_ADDED).put("members", full),
+        return changes.change(actor, origin, chatId, ChatChanges.Rule.ADMINS, command(EventKind.MEMBERS_ADDED).put("members", full),
                 (connection, chat) -> requireUsers(connection, local)
                 .chain(() -> connection.preparedQuery("SELECT count(*) FROM chat_member WHERE chat_id = $1").execute(Tuple.of(chatId)))
                 .chain(count -> {
                     if (count.iterator().next().getLong(0) + added.size() > config.maxMembers()) {
                         throw ApiException.badRequest("too_many_members", "at most " + config.maxMembers() + " members");
                     }
-                    long seq = chat.lastSeq + 1;
+                    long seq = chat.lastSeq() + 1;
                     return connection.preparedQuery("INSERT INTO chat_member (chat_id, huid, joined_seq, server) "
                                     + "SELECT $1, h, $2, s FROM unnest($3::uuid[], $4::text[]) AS x(h, s) ON CONFLICT DO NOTHING")
                             .execute(Tuple.of(chatId, seq - 1, added.toArray(UUID[]::new), addedServers))
-                            .replaceWith(new Change(EventKind.MEMBERS_ADDED, new JsonObject().put("members", ids(added)), List.of(), null));
+                            .replaceWith(new ChatChanges.Change(EventKind.MEMBERS_ADDED, new JsonObject().put("members", ids(added))));
                 }));
     }
 
     private Uni<ChatEvent> removeMember(UUID actor, String origin, UUID chatId, UUID removed) {
-        return change(actor, origin, chatId, true, command(EventKind.MEMBER_REMOVED).put("member", removed.toString()),
+        JsonObject command = command(EventKind.MEMBER_REMOVED).put("member", removed.toString());
+        return changes.change(actor, origin, chatId, ChatChanges.Rule.ADMINS, command,
                 (connection, chat) -> connection.preparedQuery(
                         "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2 RETURNING huid, server").execute(Tuple.of(chatId, removed))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("not_a_member", "this user is not a member of the chat");
                     }
-                    return new Change(EventKind.MEMBER_REMOVED, new JsonObject().put("member", removed.toString()), List.of(removed),
+                    return new ChatChanges.Change(EventKind.MEMBER_REMOVED, new JsonObject().put("member", removed.toString()), List.of(removed),
                             rows.iterator().next().getString(1));
                 }));
     }
 
     private Uni<ChatEvent> leave(UUID actor, String origin, UUID chatId) {
-        return change(actor, origin, chatId, false, command(EventKind.MEMBER_LEFT), (connection, chat) -> connection.preparedQuery(
+        return changes.change(actor, origin, chatId, ChatChanges.Rule.MEMBERS, command(EventKind.MEMBER_LEFT),
+                (connection, chat) -> connection.preparedQuery(
                         "DELETE FROM chat_member WHERE chat_id = $1 AND huid = $2").execute(Tuple.of(chatId, actor))
-                .replaceWith(new Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor), origin)));
+                .replaceWith(new ChatChanges.Change(EventKind.MEMBER_LEFT, new JsonObject().put("member", actor.toString()), List.of(actor), origin)));
     }
 
     private Uni<ChatEvent> rename(UUID actor, String origin, UUID chatId, String name) {
@@ -224,14 +225,15 @@ public class Chats {
         if (title.isEmpty() || title.length() > 100) {
             throw ApiException.badRequest("name_invalid", "the name must have 1 to 100 characters");
         }
-        return change(actor, origin, chatId, true, command(EventKind.RENAMED).put("name", title),
+        return changes.change(actor, origin, chatId, ChatChanges.Rule.ADMINS, command(EventKind.RENAMED).put("name", title),
                 (connection, chat) -> connection.preparedQuery("UPDATE chat SET name = $2 WHERE id = $1")
                 .execute(Tuple.of(chatId, title))
-                .replaceWith(new Change(EventKind.RENAMED, new JsonObject().put("name", title), List.of(), null)));
+                .replaceWith(new ChatChanges.Change(EventKind.RENAMED, new JsonObject().put("name", title))));
     }
 
     private Uni<ChatEvent> setAdmin(UUID actor, String origin, UUID chatId, UUID member, boolean admin) {
-        return change(actor, origin, chatId, true, command(EventKind.ADMIN_CHANGED).put("member", member.toString()).put("admin", admin),
+        JsonObject command = command(EventKind.ADMIN_CHANGED).put("member", member.toString()).put("admin", admin);
+        return changes.change(actor, origin, chatId, ChatChanges.Rule.ADMINS, command,
                 (connection, chat) -> connection.preparedQuery(
                         "UPDATE chat_member SET role = $3 WHERE chat_id = $1 AND huid = $2 RETURNING huid")
                 .execute(Tuple.of(chatId, member, admin ? "admin" : "member"))
@@ -239,7 +241,7 @@ public class Chats {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("not_a_member", "this user is not a member of the chat");
                     }
-                    return new Change(EventKind.ADMIN_CHANGED, new JsonObject().put("member", member.toString()).put("admin", admin), List.of(), null);
+                    return new ChatChanges.Change(EventKind.ADMIN_CHANGED, new JsonObject().put("member", member.toString()).put("admin", admin));
                 }));
     }
 
@@ -250,15 +252,15 @@ public class Chats {
     /** The chats a user is in, with where each log stands. */
     public Uni<List<ChatSummary>> list(UUID huid) {
         return database.preparedQuery("""
-                        SELECT c.id, c.kind, c.name, c.home_server, c.last_seq, m.joined_seq, m.read_seq, m.role
+                        SELECT c.id, c.kind, c.name, c.home_server, c.last_seq, m.joined_seq, m.read_seq, m.role, c.avatar
                         FROM chat_member m JOIN chat c ON c.id = m.chat_id
                         WHERE m.huid = $1 AND c.deleted_at IS NULL ORDER BY c.created_at""")
                 .execute(Tuple.of(huid))
                 .map(rows -> {
                     List<ChatSummary> chats = new ArrayList<>();
                     for (Row row : rows) {
-                        chats.add(new ChatSummary(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                                row.getLong(5), row.getLong(6), row.getString(7), List.of()));
+                        chats.add(new ChatSummary(row.getUUID(0), row.getString(1), row.getString(2), row.getString(8), row.getString(3),
+                                row.getLong(4), row.getLong(5), row.getLong(6), row.getString(7), List.of()));
                     }
                     return chats;
                 });
@@ -267,7 +269,7 @@ public class Chats {
     /** One chat with its members; 404 {@code no_such_chat} for non-members. */
     public Uni<ChatSummary> get(UUID huid, UUID chatId) {
         return database.preparedQuery("""
-                        SELECT c.id, c.kind, c.name, c.home_server, c.last_seq, m.huid, m.role, m.joined_seq, m.delivered_seq, m.read_seq
+                        SELECT c.id, c.kind, c.name, c.home_server, c.last_seq, m.huid, m.role, m.joined_seq, m.delivered_seq, m.read_seq, c.avatar
                         FROM chat c JOIN chat_member m ON m.chat_id = c.id
                         WHERE c.id = $1 AND c.deleted_at IS NULL ORDER BY m.role, m.huid""")
                 .execute(Tuple.of(chatId))
@@ -285,81 +287,9 @@ public class Chats {
                     if (mine == null) {
                         throw ChatErrors.noSuchChat();
                     }
-                    return new ChatSummary(any.getUUID(0), any.getString(1), any.getString(2), any.getString(3), any.getLong(4),
+                    return new ChatSummary(any.getUUID(0), any.getString(1), any.getString(2), any.getString(10), any.getString(3), any.getLong(4),
                             mine.getLong(7), mine.getLong(9), mine.getString(6), members);
                 });
-    }
-
-    /** What a membership change did, for its event; {@code alsoTellServer}: the server of a removed remote member. */
-    private record Change(String kind, JsonObject meta, List<UUID> alsoTell, String alsoTellServer) {
-    }
-
-    /** The locked chat row a change works on. */
-    private record LockedChat(String kind, long lastSeq, String home) {
-    }
-
-    @FunctionalInterface
-    private interface ChangeStep {
-        Uni<Change> apply(SqlConnection connection, LockedChat chat);
-    }
-
-    /**
-     * Locks the chat, checks the actor's membership (and admin role), applies the change and logs its
-     * event. {@code origin}: null for a user of this server, else the server a forwarded command came
-     * from (the actor must be that server's member). A local user's change of a chat whose home is
-     * another server is forwarded there as {@code command} ({@link RemoteCommands}).
-     */
-    private Uni<ChatEvent> change(UUID actor, String origin, UUID chatId, boolean adminOnly, JsonObject command, ChangeStep step) {
-        return homes.homeOf(chatId).chain(home -> {
-            if (home.isEmpty() || (origin != null && !home.get().equals(serverId))) {
-                return Uni.createFrom().failure(ChatErrors.noSuchChat());
-            }
-            if (!home.get().equals(serverId)) {
-                return remoteCommands.forward(actor, chatId, home.get(), command);
-            }
-            return changeHere(actor, origin, chatId, adminOnly, step);
-        });
-    }
-
-    private Uni<ChatEvent> changeHere(UUID actor, String origin, UUID chatId, boolean adminOnly, ChangeStep step) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return database.withTransaction(connection -> connection.preparedQuery("""
-                        SELECT c.kind, c.last_seq, m.role, c.home_server FROM chat c JOIN chat_member m ON m.chat_id = c.id AND m.huid = $2
-                        WHERE c.id = $1 AND c.deleted_at IS NULL AND m.server IS NOT DISTINCT FROM $3 FOR UPDATE OF c""")
-                .execute(Tuple.of(chatId, actor, origin))
-                .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ChatErrors.noSuchChat();
-                    }
-                    Row row = rows.iterator().next();
-                    LockedChat chat = new LockedChat(row.getString(0), row.getLong(1), row.getString(3));
-                    if (PERSONAL.equals(chat.kind())) {
-                        throw ApiException.badRequest("personal_chat", "the members of a personal chat do not change");
-                    }
-                    if (adminOnly && !"admin".equals(row.getString(2))) {
-                        throw ApiException.forbidden("not_admin", "only the chat's admins may do this");
-                    }
-                    return step.apply(connection, chat).chain(change -> {
-                        ChatEvent event = new ChatEvent(chatId, chat.lastSeq() + 1, change.kind(), actor, null, null, null, null,
-                                change.meta(), now);
-                        java.util.Map<UUID, Set<String>> alsoTellServers = change.alsoTellServer() == null ? java.util.Map.of()
-                                : java.util.Map.of(chatId, Set.of(change.alsoTellServer()));
-                        return connection.preparedQuery("UPDATE chat SET last_seq = $2 WHERE id = $1").execute(Tuple.of(chatId, event.seq()))
-                                .chain(() -> ChatEvents.insert(connection, List.of(event)))
-                                .chain(() -> fanout.queue(connection, List.of(event), alsoTellServers))
-                                .chain(() -> ChatEvents.members(connection, List.of(chatId)))
-                                .map(members -> {
-                                    List<UUID> recipients = new ArrayList<>(members.getOrDefault(chatId, List.of()));
-                                    change.alsoTell().stream().filter(u -> !recipients.contains(u)).forEach(recipients::add);
-                                    return new Delivery(event, recipients);
-                                });
-                    });
-                }))
-                .invoke(delivery -> {
-                    publisher.publish(List.of(delivery));
-                    fanout.wake();
-                })
-                .map(Delivery::event);
     }
 
     private static Uni<Void> requireUsers(SqlConnection connection, Set<UUID> users) {

@@ -69,12 +69,17 @@ public class AvatarRoutes {
                 AvatarRoutes::noAvatar);
     }
 
-    private UploadPipeline.Target target(RoutingContext routing) {
+    /** Refuses an upload whose {@code Content-Type} is not one of the image types avatars may have (users' and chats'). */
+    static void requireImage(RoutingContext routing) {
         String type = routing.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!IMAGE_TYPES.contains(mediaType)) {
             throw FileErrors.invalid("content_type", "an avatar is an image: Content-Type image/png, image/jpeg, image/gif or image/webp");
         }
+    }
+
+    private UploadPipeline.Target target(RoutingContext routing) {
+        requireImage(routing);
         return new UploadPipeline.Target() {
             @Override
             public long limit() {

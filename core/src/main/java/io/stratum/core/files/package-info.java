@@ -1,6 +1,7 @@
 /**
  * Files sent to chats and users' avatars: streamed upload and download over REST
- * ({@link io.stratum.core.files.FileRoutes}, {@link io.stratum.core.files.AvatarRoutes}, both through
+ * ({@link io.stratum.core.files.FileRoutes}, {@link io.stratum.core.files.AvatarRoutes},
+ * {@link io.stratum.core.files.ChatAvatarRoutes}, all through
  * {@link io.stratum.core.files.UploadPipeline}), the {@code chat_file} and {@code user_avatar} records
  * that say who may read a file, and the storage adapters behind
  * {@link io.stratum.core.files.FileStore} (a local directory or an S3-compatible bucket, chosen by

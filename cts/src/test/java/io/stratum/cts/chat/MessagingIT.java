@@ -1,6 +1,10 @@
 package io.stratum.cts.chat;
 
 import static io.restassured.RestAssured.given;
+import static io.stratum.cts.chat.TestChats.createChat;
+import static io.stratum.cts.chat.TestChats.online;
+import static io.stratum.cts.chat.TestChats.send;
+import static io.stratum.cts.chat.TestChats.user;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +28,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stratum.core.mail.MailSettingsStore;
 import io.stratum.cts.auth.MailboxLogin;
+import io.stratum.cts.chat.TestChats.User;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
 import io.stratum.testsupport.TestDevice;
@@ -41,9 +46,6 @@ class MessagingIT {
     @BeforeEach
     void useTestMailServer() throws Throwable {
         MailboxLogin.useTestMailServer(mailSettings);
-    }
-
-    record User(String huid, String token) {
     }
 
     @Test
@@ -333,23 +335,6 @@ class MessagingIT {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
-    private static JsonObject send(String chat, String clientId, String body) {
-        return new JsonObject().put("type", "send").put("chat", chat).put("client_id", clientId).put("body", body);
-    }
-
-    private static TestDevice online(User user) {
-        return online(user, new JsonObject());
-    }
-
-    private static TestDevice online(User user, JsonObject cursors) {
-        return TestDevice.online(RestAssured.port, user.token(), cursors);
-    }
-
-    private static User user(String name) {
-        JsonPath login = MailboxLogin.logIn(name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example", "desktop");
-        return new User(login.getString("huid"), login.getString("access_token"));
-    }
-
     private static JsonPath secondDevice(User user) {
         String email = (String) TestSql.scalar("SELECT email FROM chat_user WHERE huid = ?::uuid", user.huid());
         try {
@@ -358,16 +343,5 @@ class MessagingIT {
             Thread.currentThread().interrupt();
         }
         return MailboxLogin.logIn(email, "android");
-    }
-
-    private static String createChat(User creator, String kind, String name, User... members) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("kind", kind);
-        if (name != null) {
-            body.put("name", name);
-        }
-        body.put("members", java.util.Arrays.stream(members).map(User::huid).toList());
-        return given().auth().oauth2(creator.token()).contentType(ContentType.JSON).body(body).post("/api/v1/chats")
-                .then().statusCode(201).extract().jsonPath().getString("id");
     }
 }
