@@ -105,6 +105,8 @@ class CodeSecrecyIT {
                 () -> 2L == (Long) TestSql.scalar("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND actor = ?", email));
         assertEquals(0L, TestSql.scalar("SELECT count(*) FROM audit_log WHERE actor = ? AND (details LIKE ? OR details LIKE ? "
                 + "OR target LIKE ? OR target LIKE ?)", email, "%" + pin + "%", "%" + wrong + "%", "%" + pin + "%", "%" + wrong + "%"));
+        org.jboss.logging.Logger.getLogger(io.stratum.core.auth.LoginAudit.class).infov("marker {0}", email);
+        assertTrue(logged.stream().anyMatch(line -> line.contains(email)), "the capture sees the server's log");
         assertTrue(logged.stream().noneMatch(line -> line.contains(pin) || line.contains(wrong)),
                 () -> "the server logged a PIN: " + logged.stream().filter(line -> line.contains(pin) || line.contains(wrong)).toList());
     }
