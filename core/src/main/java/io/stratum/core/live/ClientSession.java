@@ -36,22 +36,16 @@ final class ClientSession {
     private final Map<UUID, Long> sent = new HashMap<>();
     private final Map<UUID, Deque<LiveEvent>> filling = new HashMap<>();
     private List<LiveEvent> beforeReady = new ArrayList<>();
-    private final SendRate rate;
 
-    ClientSession(WebSocketConnection connection, Context context, Caller caller, ChatHistory history, SendRate rate) {
+    ClientSession(WebSocketConnection connection, Context context, Caller caller, ChatHistory history) {
         this.connection = connection;
         this.context = context;
         this.caller = caller;
         this.history = history;
-        this.rate = rate;
     }
 
     Caller caller() {
         return caller;
-    }
-
-    boolean mayCommit() {
-        return rate.tryTake();
     }
 
     /**

@@ -54,11 +54,12 @@ public class ClientSocket {
     private final Receipts receipts;
     private final LocalSessions sessions;
     private final LiveConfig config;
+    private final SendRates rates;
     private final Map<String, ClientSession> byConnection = new ConcurrentHashMap<>();
     private final Map<String, String> ipByConnection = new ConcurrentHashMap<>();
 
     public ClientSocket(DeviceSessions devices, Chats chats, ChatHistory history, ChatLog log, ChatRequests requests,
-            Receipts receipts, LocalSessions sessions, LiveConfig config) {
+            Receipts receipts, LocalSessions sessions, LiveConfig config, SendRates rates) {
         this.devices = devices;
         this.chats = chats;
         this.history = history;
@@ -67,6 +68,7 @@ public class ClientSocket {
         this.receipts = receipts;
         this.sessions = sessions;
         this.config = config;
+        this.rates = rates;
     }
 
     @OnOpen
@@ -156,8 +158,7 @@ public class ClientSocket {
                         .subscribe().with(done -> { }, failure -> { });
                 return Uni.createFrom().nullItem();
             }
-            ClientSession session = new ClientSession(connection, context, caller.get(), history,
-                    new SendRate(config.sendsPerSecond(), config.sendBurst()));
+            ClientSession session = new ClientSession(connection, context, caller.get(), history);
             byConnection.put(connection.id(), session);
             sessions.add(session);
             if (!connection.isOpen()) {
@@ -201,7 +202,7 @@ public class ClientSocket {
     }
 
     private Uni<JsonObject> commit(ClientSession session, java.util.function.Supplier<Uni<io.stratum.core.chat.Appended>> append) {
-        if (!session.mayCommit()) {
+        if (!rates.tryTake(session.caller().huid())) {
             throw new ApiException(429, "rate_limited", "too many sends; slow down");
         }
         return append.get().map(Frames::ack);

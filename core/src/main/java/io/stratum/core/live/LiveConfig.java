@@ -16,11 +16,11 @@ public interface LiveConfig {
     @WithDefault("1000")
     int connectionsPerIp();
 
-    /** Sends (send, edit, delete) one session may make per second, sustained. */
+    /** Sends (send, edit, delete) one user may make per second over all their connected devices, sustained. */
     @WithDefault("50")
     int sendsPerSecond();
 
-    /** Sends one session may make in a burst above the sustained rate. */
+    /** Sends one user may make in a burst above the sustained rate, over all their connected devices. */
     @WithDefault("200")
     int sendBurst();
 }

@@ -23,8 +23,9 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The reference product's usage metrics that come from the database: {@code android_users},
- * {@code ios_users}, {@code web_users}, {@code desktop_users} (devices of that platform logged in and
- * not revoked: the "working clients"), {@code messages_count} (messages stored) and
+ * {@code ios_users}, {@code web_users}, {@code desktop_users} (the reference admin guide's "working
+ * clients" of that platform: devices, not people, so a user's two phones count twice; a device works
+ * while it is not logged out or revoked and its refresh token has not expired), {@code messages_count} (messages stored) and
  * {@code pg_database_size} (bytes), {@code total_users} (registered users, blocked ones too),
  * {@code active_users} (users not blocked or disabled) and {@code users_count{company}} (active users
  * by company; {@code none} for users without one). Counted every {@link MetricsConfig#usageRefresh()} (30 s) by one non-blocking query, never per scrape.
@@ -51,7 +52,7 @@ public class UsageMetrics {
             AtomicLong count = new AtomicLong();
             devices.put(platform, count);
             Gauge.builder(platform.code() + "_users", count, AtomicLong::get)
-                    .description("Logged-in " + platform.code() + " clients (devices not revoked)").register(registry);
+                    .description("Working " + platform.code() + " clients: devices logged in, not revoked, refresh token not expired").register(registry);
         }
         Gauge.builder("messages_count", messages, AtomicLong::get).description("Messages stored on this server").register(registry);
         Gauge.builder("pg_database_size", databaseBytes, AtomicLong::get)
@@ -69,7 +70,9 @@ public class UsageMetrics {
 
     void refresh() {
         database.query("""
-                        SELECT 'platform:' || platform, count(*) FROM device WHERE revoked_at IS NULL GROUP BY platform
+                        SELECT 'platform:' || d.platform, count(*) FROM device d WHERE d.revoked_at IS NULL AND EXISTS
+                            (SELECT 1 FROM device_token t WHERE t.device_id = d.id AND t.kind = 'refresh' AND t.expires_at > now())
+                            GROUP BY d.platform
                         UNION ALL SELECT 'messages', count(*) FROM chat_event WHERE kind = 'message'
                         UNION ALL SELECT 'database', pg_database_size(current_database())
                         UNION ALL SELECT 'users:total', count(*) FROM chat_user WHERE source <> 'system' AND status <> 'deleted'
