@@ -40,10 +40,12 @@ public class ChatResource {
     private final ChatLog log;
     private final ChatRequests requests;
     private final ChatAvatars avatars;
+    private final SendBudget sendBudget;
     private final SecurityIdentity identity;
 
     public ChatResource(Chats chats, ChatHistory history, ChatLog log, ChatRequests requests, ChatAvatars avatars,
-            SecurityIdentity identity) {
+            SendBudget sendBudget, SecurityIdentity identity) {
+        this.sendBudget = sendBudget;
         this.chats = chats;
         this.avatars = avatars;
         this.history = history;
@@ -159,6 +161,9 @@ public class ChatResource {
     public Uni<JsonObject> send(@PathParam("chat") UUID chat, JsonObject request) {
         if (request == null) {
             throw ApiException.badRequest("bad_request", "send a JSON object with client_id and body");
+        }
+        if (!sendBudget.tryTake(user())) {
+            throw new ApiException(429, "rate_limited", "too many sends; slow down");
         }
         return log.append(requests.send(user(), request.put("chat", chat.toString()))).map(appended -> new JsonObject()
                 .put("chat", chat.toString()).put("seq", appended.event().seq()).put("client_id", appended.event().clientId())

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
 import io.stratum.core.boot.Periodic;
+import io.stratum.core.chat.SendBudget;
 
 /**
  * The send budget of each user on this instance ({@link LiveConfig#sendsPerSecond()}, {@link LiveConfig#sendBurst()}),
@@ -20,7 +21,7 @@ import io.stratum.core.boot.Periodic;
  * Buckets that have refilled are dropped every minute; a new bucket starts full, so dropping one is invisible.
  */
 @ApplicationScoped
-public class SendRates {
+public class SendRates implements SendBudget {
     private static final Duration SWEEP = Duration.ofMinutes(1);
 
     private final Map<UUID, SendRate> byUser = new ConcurrentHashMap<>();
@@ -45,8 +46,8 @@ public class SendRates {
         periodic.every(SWEEP, this::dropIdle);
     }
 
-    /** Takes one send from the user's budget; false when it is used up (the caller answers {@code rate_limited}). */
-    boolean tryTake(UUID user) {
+    @Override
+    public boolean tryTake(UUID user) {
         boolean[] taken = {false};
         long now = clock.getAsLong();
         byUser.compute(user, (key, rate) -> {

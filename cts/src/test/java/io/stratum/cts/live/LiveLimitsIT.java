@@ -123,6 +123,28 @@ class LiveLimitsIT {
         }
     }
 
+    @Test
+    void shouldCountRestSendsAgainstTheSameBudget() {
+        String token = logIn("rita").getString("access_token");
+        String chat = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("kind", "group", "name", "Notes", "members", List.of())).post("/api/v1/chats")
+                .then().statusCode(201).extract().path("id");
+
+        try (TestDevice device = TestDevice.online(RestAssured.port, token, new JsonObject())) {
+            // The WebSocket spends the burst; REST is then refused, not a way around the limit.
+            List<String> answers = sendMany(device, chat, "ws", SmallLimits.SEND_BURST);
+            assertEquals(SmallLimits.SEND_BURST, answers.stream().filter("ack"::equals).count(), "the burst is served: " + answers);
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JsonPath answer = given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(Map.of("client_id", "rest-" + i, "body", "over REST")).post("/api/v1/chats/" + chat + "/messages")
+                        .then().extract().jsonPath();
+                rest.add(answer.getString("error.code") != null ? answer.getString("error.code") : "seq " + answer.getLong("seq"));
+            }
+            assertTrue(rest.contains("rate_limited"), "REST sends share the user's budget: " + rest);
+        }
+    }
+
     /** Pipelines the sends, then collects each one's answer: {@code ack} or the error code. */
     private static List<String> sendMany(TestDevice device, String chat, String prefix, int count) {
         List<Integer> ids = new ArrayList<>();
