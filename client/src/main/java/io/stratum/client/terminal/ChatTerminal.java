@@ -78,12 +78,12 @@ public final class ChatTerminal {
 
     ChatTerminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, AddressBook addressBook,
             Console console) {
-        this.console = console;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.addressBook = addressBook;
+        this.console = console;
     }
 
     public static void main(String[] args) {
