@@ -28,9 +28,11 @@ import io.stratum.client.http.StratumException;
  * {@code no_such_chat} (not a member), {@code no_such_file} (unknown, or not a member of its chat),
  * {@code files_busy}, {@code storage_unavailable}; a broken or damaged transfer is {@code transport}.
  *
- * <p>Uploads say {@code Expect: 100-continue}: the server checks the size, the token and the
- * membership before the first byte of the body is sent, so a refused upload costs no bandwidth.
- * Thread-safe.
+ * <p>The server checks the announced size, the token and the membership before it reads the body,
+ * and answers a refusal at once; the HTTP client reads that answer while it is still sending, so a
+ * file over the limit stops after a little of it went out. (Uploads do not say
+ * {@code Expect: 100-continue}: the JDK 17 HTTP client never completes a request whose expectation
+ * is answered with a refusal.) Thread-safe.
  */
 public final class ChatFiles {
     private static final String OCTET_STREAM = "application/octet-stream";
@@ -111,7 +113,7 @@ public final class ChatFiles {
     private StoredFile send(UUID chat, String name, String contentType, HttpRequest.BodyPublisher body, String token) {
         // No timeout: the answer comes after the last byte, however long a large file takes; a stalled upload is ended by the server.
         HttpRequest request = HttpRequest.newBuilder(rest.uri("/api/v1/chats/" + chat + "/files?name=" + encode(name)))
-                .version(HttpClient.Version.HTTP_1_1).expectContinue(true)
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType).header("Accept", "application/json")
                 .POST(body).build();
         HttpResponse<String> response = rest.send(request, HttpResponse.BodyHandlers.ofString());
