@@ -6,7 +6,9 @@ import java.time.Duration;
 
 import io.stratum.client.auth.CredentialStore;
 import io.stratum.client.auth.Credentials;
+import io.stratum.client.auth.DirectoryLogin;
 import io.stratum.client.auth.EmailLogin;
+import io.stratum.client.auth.PhoneLogin;
 import io.stratum.client.http.RestCalls;
 
 /**
@@ -19,6 +21,9 @@ import io.stratum.client.http.RestCalls;
  * Credentials login = client.emailLogin().confirm("alice@cts-a.demo", pin, DeviceInfo.desktop("1.0", "laptop"));
  * StratumSession session = client.session(login, CredentialStore.IN_MEMORY);
  * }</pre>
+ *
+ * {@link #phoneLogin()} (RTS) and {@link #directoryLogin()} (CTS with a directory) give the same
+ * {@link Credentials}.
  *
  * Thread-safe; holds one {@link HttpClient} shared by everything made from it.
  */
@@ -38,8 +43,19 @@ public final class StratumClient {
         return rest.server();
     }
 
+    /** Login by e-mail PIN (ETS, CTS; RTS next to the phone login). */
     public EmailLogin emailLogin() {
         return new EmailLogin(rest);
+    }
+
+    /** Login by phone number and SMS code (RTS). */
+    public PhoneLogin phoneLogin() {
+        return new PhoneLogin(rest);
+    }
+
+    /** Login with directory (AD/LDAP) credentials (CTS with the directory integration on). */
+    public DirectoryLogin directoryLogin() {
+        return new DirectoryLogin(rest);
     }
 
     /** A session for a logged-in device; renewed tokens are handed to {@code store}. */

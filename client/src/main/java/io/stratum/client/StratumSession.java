@@ -5,6 +5,7 @@ import io.stratum.client.auth.Credentials;
 import io.stratum.client.auth.DeviceTokens;
 import io.stratum.client.chat.Chats;
 import io.stratum.client.contacts.Presence;
+import io.stratum.client.files.ChatFiles;
 import io.stratum.client.http.RestCalls;
 import io.stratum.client.live.Cursors;
 import io.stratum.client.live.LiveListener;
@@ -12,7 +13,7 @@ import io.stratum.client.live.LiveOptions;
 import io.stratum.client.live.LiveSession;
 
 /**
- * What a logged-in device does: REST calls ({@link #chats()}, {@link #presence()}, {@link #me()})
+ * What a logged-in device does: REST calls ({@link #chats()}, {@link #files()}, {@link #people()}, {@link #presence()}, {@link #me()})
  * and the live connection ({@link #live}). Access tokens are renewed on {@code token_invalid}
  * transparently. Thread-safe.
  */
@@ -41,6 +42,11 @@ public final class StratumSession {
     /** Profiles and address books, of this server and of partners. */
     public io.stratum.client.contacts.People people() {
         return new io.stratum.client.contacts.People(tokens);
+    }
+
+    /** Files of the caller's chats: streamed upload and download. */
+    public ChatFiles files() {
+        return new ChatFiles(rest, tokens);
     }
 
     public Presence presence() {

@@ -15,7 +15,7 @@ import io.stratum.client.http.Json;
  */
 public record Credentials(UUID huid, String address, UUID deviceId, String accessToken, String refreshToken) {
 
-    /** The answer of {@code POST /api/v1/auth/email/login}. */
+    /** The answer of a login: {@code POST /api/v1/auth/email/login}, {@code .../phone/login} or {@code .../directory}. */
     public static Credentials fromLogin(JsonNode login) {
         return new Credentials(UUID.fromString(login.get("huid").asText()), Json.text(login, "address"),
                 UUID.fromString(login.get("device_id").asText()), login.get("access_token").asText(), login.get("refresh_token").asText());

@@ -1,5 +1,6 @@
 package io.stratum.client.auth;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,15 +57,23 @@ public final class DeviceTokens {
 
     /** Calls {@code method path} with the access token, renewing it once on {@code token_invalid}. */
     public JsonNode call(String method, String path, JsonNode body) {
+        return authorized(token -> rest.call(method, path, body, () -> token));
+    }
+
+    /**
+     * Runs {@code call} with the access token in force; when it fails with {@code token_invalid},
+     * renews the tokens and runs it once more with the new one. {@code call} must be safe to repeat
+     * after such a refusal (a streamed upload is: the server refuses a token before reading the body).
+     */
+    public <T> T authorized(Function<String, T> call) {
         String token = current.accessToken();
         try {
-            return rest.call(method, path, body, () -> token);
+            return call.apply(token);
         } catch (StratumException e) {
             if (!"token_invalid".equals(e.code())) {
                 throw e;
             }
-            String renewed = renew(token).accessToken();
-            return rest.call(method, path, body, () -> renewed);
+            return call.apply(renew(token).accessToken());
         }
     }
 }

@@ -1,2 +1,2 @@
-/** Logging in (e-mail PIN), the device's tokens, and renewing them. */
+/** Logging in (e-mail PIN, phone SMS code, directory password), the device's tokens, and renewing them. */
 package io.stratum.client.auth;

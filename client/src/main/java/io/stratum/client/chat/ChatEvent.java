@@ -1,6 +1,8 @@
 package io.stratum.client.chat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,15 @@ public record ChatEvent(UUID chat, long seq, String kind, UUID author, Instant t
 
     public boolean isMessage() {
         return MESSAGE.equals(kind);
+    }
+
+    /** The ids of the files attached to a message ({@code meta.attachments}); download them with {@code session.files()}. */
+    public List<UUID> attachments() {
+        List<UUID> files = new ArrayList<>();
+        for (JsonNode file : meta.path("attachments")) {
+            files.add(UUID.fromString(file.asText()));
+        }
+        return List.copyOf(files);
     }
 
     /** True for a message whose body was deleted for everyone (as history shows it). */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratum.client.auth.DeviceTokens;
 import io.stratum.client.http.Json;
 import io.stratum.client.http.StratumException;
+import io.stratum.client.live.Draft;
 
 /**
  * The caller's chats over REST ({@code /api/v1/chats}). Every method blocks until the server
@@ -116,9 +117,30 @@ public final class Chats {
      * @return the message's seq
      */
     public long sendText(UUID chat, String clientId, String body) {
-        JsonNode stored = tokens.call("POST", "/api/v1/chats/" + chat + "/messages",
-                Json.object().put("client_id", clientId).put("content_type", "text/plain").put("body", body));
-        return stored.path("seq").asLong();
+        return send(chat, clientId, Draft.text(body));
+    }
+
+    /**
+     * Sends a message over REST as {@link #sendText} does: text, a reply, mentions, attachments
+     * ({@code invalid_attachment} when a file was not uploaded to this chat).
+     *
+     * @return the message's seq
+     */
+    public long send(UUID chat, String clientId, Draft draft) {
+        ObjectNode message = Json.object().put("client_id", clientId).put("content_type", draft.contentType());
+        if (draft.body() != null) {
+            message.put("body", draft.body());
+        }
+        if (draft.replyTo() != null) {
+            message.put("reply_to", draft.replyTo());
+        }
+        if (!draft.mentions().isEmpty()) {
+            message.set("mentions", ids(draft.mentions()));
+        }
+        if (!draft.attachments().isEmpty()) {
+            message.set("attachments", ids(draft.attachments()));
+        }
+        return tokens.call("POST", "/api/v1/chats/" + chat + "/messages", message).path("seq").asLong();
     }
 
     private List<ChatEvent> page(UUID chat, String from, int limit) {

@@ -47,9 +47,21 @@ public final class RestCalls {
         if (token != null) {
             request.header("Authorization", "Bearer " + token.get());
         }
-        HttpResponse<String> response;
+        return answer(send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The absolute URI of {@code path} on this server. */
+    public URI uri(String path) {
+        return URI.create(server + path);
+    }
+
+    /**
+     * Sends a request built elsewhere (streamed bodies: files), translating a failure to reach the
+     * server into a {@link StratumException#TRANSPORT} failure. The answer's status is not checked.
+     */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             throw StratumException.transport("cannot reach " + server + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
@@ -57,32 +69,38 @@ public final class RestCalls {
             Thread.currentThread().interrupt();
             throw StratumException.transport("interrupted while calling " + server, e);
         }
-        return answer(response);
     }
 
     private static JsonNode answer(HttpResponse<String> response) {
         String text = response.body() == null ? "" : response.body();
-        JsonNode body = NullNode.getInstance();
-        if (!text.isBlank()) {
-            try {
-                body = Json.parse(text);
-            } catch (RuntimeException e) {
-                if (response.statusCode() / 100 == 2) {
-                    throw StratumException.transport("the server answered something that is not JSON", e);
-                }
-            }
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response.statusCode(), text);
         }
-        if (response.statusCode() / 100 == 2) {
-            return body;
+        if (text.isBlank()) {
+            return NullNode.getInstance();
         }
-        JsonNode error = body.path("error");
-        if (error.isObject()) {
-            return fail(response.statusCode(), Json.text(error, "code"), Json.text(error, "message"), error);
+        try {
+            return Json.parse(text);
+        } catch (RuntimeException e) {
+            throw StratumException.transport("the server answered something that is not JSON", e);
         }
-        return fail(response.statusCode(), "http_" + response.statusCode(), "the server answered HTTP " + response.statusCode(), null);
     }
 
-    private static JsonNode fail(int status, String code, String message, JsonNode details) {
-        throw new StratumException(status, code == null ? "http_" + status : code, message == null ? code : message, details);
+    /** The failure a non-2xx answer with body {@code text} stands for: the protocol's error object, else {@code http_<status>}. */
+    public static StratumException failure(int status, String text) {
+        JsonNode error = NullNode.getInstance();
+        if (text != null && !text.isBlank()) {
+            try {
+                error = Json.parse(text).path("error");
+            } catch (RuntimeException notJson) {
+                // an answer from something other than Stratum (a proxy's error page): the status says enough
+            }
+        }
+        if (error.isObject()) {
+            String code = Json.text(error, "code");
+            String message = Json.text(error, "message");
+            return new StratumException(status, code == null ? "http_" + status : code, message == null ? code : message, error);
+        }
+        return new StratumException(status, "http_" + status, "the server answered HTTP " + status, null);
     }
 }

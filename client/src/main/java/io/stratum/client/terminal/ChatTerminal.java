@@ -1,6 +1,7 @@
 package io.stratum.client.terminal;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,14 +18,14 @@ import java.util.UUID;
 
 import io.stratum.client.StratumClient;
 import io.stratum.client.StratumSession;
-import io.stratum.client.auth.CodeSent;
-import io.stratum.client.auth.Credentials;
 import io.stratum.client.auth.DeviceInfo;
 import io.stratum.client.chat.Chat;
 import io.stratum.client.chat.ChatEvent;
 import io.stratum.client.contacts.AddressBook;
 import io.stratum.client.contacts.People;
+import io.stratum.client.files.StoredFile;
 import io.stratum.client.http.StratumException;
+import io.stratum.client.live.Draft;
 
 /**
  * {@code stratum-chat}: the terminal client. {@link #run} is the whole program with its streams
@@ -43,23 +44,29 @@ public final class ChatTerminal {
             Chat on a Stratum server from a shell.
 
             Commands:
-              login EMAIL         send a PIN to EMAIL, read it from the terminal, keep the login
-              logout              end this device's session and forget the login
-              whoami              your address (give it to people who want to chat with you)
-              chats               your chats: id, kind, name, last message number
-              open CHAT           chat interactively (CHAT: id, the start of an id, or a group's name)
-              chat USER           open the personal chat with USER (their address HUID@server, or HUID)
-              send CHAT TEXT...   send one message and exit (for scripts)
-              history CHAT [N]    print the last N events of a chat (default 20)
-              who ADDRESS         a user's profile (any server reachable through the trusts)
-              find TEXT...        search the address book, and the partner servers' books
+              login EMAIL                   send a PIN to EMAIL, read it from the terminal, keep the login
+              login --phone NUMBER          the same with a code sent by SMS (RTS)
+              login --directory LOGIN       the same with your directory (AD/LDAP) password (CTS)
+              login                         ask which of the three
+              logout                        end this device's session and forget the login
+              whoami                        your address (give it to people who want to chat with you)
+              chats                         your chats: id, kind, name, last message number
+              open CHAT                     chat interactively (CHAT: id, the start of an id, or a group's name)
+              chat USER                     open the personal chat with USER (their address HUID@server, or HUID)
+              send CHAT TEXT...             send one message and exit (for scripts)
+              sendfile CHAT PATH [TEXT...]  send a file, with a text if given, and exit
+              save CHAT SEQ [DIR]           save the files of message #SEQ into DIR (default: here)
+              history CHAT [N]              print the last N events of a chat (default 20)
+              who ADDRESS                   a user's profile (any server reachable through the trusts)
+              find TEXT...                  search the address book, and the partner servers' books
 
-            In a chat: type a line to send it; /history [N], /edit #SEQ TEXT, /delete #SEQ, /quit.
+            In a chat: type a line to send it; /history [N], /edit #SEQ TEXT, /delete #SEQ,
+            /file PATH (send a file), /save #SEQ [DIR] (save a message's files), /quit.
 
             Options:
-              --server URL        the server (default: the one you logged in to, else %s)
-              --profile DIR       where the login is kept (default: ~/.stratum-chat, or $STRATUM_CHAT_PROFILE)
-              -h, --help          this text
+              --server URL                  the server (default: the one you logged in to, else %s)
+              --profile DIR                 where the login is kept (default: ~/.stratum-chat, or $STRATUM_CHAT_PROFILE)
+              -h, --help                    this text
             """.formatted(DEFAULT_SERVER);
 
     private final BufferedReader in;
@@ -67,22 +74,27 @@ public final class ChatTerminal {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final AddressBook addressBook;
+    private final Console console;
 
-    ChatTerminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, AddressBook addressBook) {
+    ChatTerminal(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, AddressBook addressBook,
+            Console console) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.addressBook = addressBook;
+        this.console = console;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+        // The console, when there is one, reads passwords without echo.
+        System.exit(new ChatTerminal(System.in, System.out, System.err, System.getenv(), AddressBook.NONE, System.console())
+                .execute(List.of(args)));
     }
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
-        return new ChatTerminal(in, out, err, environment, AddressBook.NONE).execute(List.of(args));
+        return new ChatTerminal(in, out, err, environment, AddressBook.NONE, null).execute(List.of(args));
     }
 
     int execute(List<String> args) {
@@ -134,7 +146,7 @@ public final class ChatTerminal {
 
     private int command(String name, List<String> args, String server, Path directory) throws IOException, InterruptedException {
         return switch (name) {
-            case "login" -> args.size() == 1 ? login(args.get(0), server, directory) : usage("login EMAIL");
+            case "login" -> LoginDialog.accepts(args) ? login(args, server, directory) : usage(LoginDialog.USAGE);
             case "logout" -> logout(directory);
             case "whoami" -> whoami(directory, server);
             case "chats" -> chats(session(directory, server));
@@ -142,6 +154,10 @@ public final class ChatTerminal {
             case "chat" -> args.size() == 1 ? chatWith(directory, server, args.get(0)) : usage("chat USER");
             case "send" -> args.size() >= 2 ? send(directory, server, args.get(0), String.join(" ", args.subList(1, args.size())))
                     : usage("send CHAT TEXT");
+            case "sendfile" -> args.size() >= 2 ? sendFile(session(directory, server), args.get(0), Path.of(args.get(1)),
+                    String.join(" ", args.subList(2, args.size()))) : usage("sendfile CHAT PATH [TEXT]");
+            case "save" -> args.size() == 2 || args.size() == 3 ? save(session(directory, server), args.get(0), args.get(1),
+                    Path.of(args.size() == 3 ? args.get(2) : ".")) : usage("save CHAT SEQ [DIR]");
             case "history" -> args.size() == 1 || args.size() == 2
                     ? history(directory, server, args.get(0), args.size() == 2 ? Integer.parseInt(args.get(1)) : 20)
                     : usage("history CHAT [N]");
@@ -151,21 +167,9 @@ public final class ChatTerminal {
         };
     }
 
-    private int login(String email, String server, Path directory) throws IOException {
+    private int login(List<String> args, String server, Path directory) throws IOException {
         String url = server != null ? server : environment.getOrDefault("STRATUM_CHAT_SERVER", DEFAULT_SERVER);
-        StratumClient client = StratumClient.of(URI.create(url));
-        CodeSent sent = client.emailLogin().requestCode(email);
-        out.println("A PIN was sent to " + sent.email() + " (valid " + sent.expiresInSeconds() / 60 + " min).");
-        out.print("PIN: ");
-        out.flush();
-        String pin = in.readLine();
-        if (pin == null || pin.isBlank()) {
-            err.println("stratum-chat: no PIN entered");
-            return FAILED;
-        }
-        Credentials credentials = client.emailLogin().confirm(email, pin.strip(), DeviceInfo.desktop(VERSION, "stratum-chat on " + host()));
-        new Profile(directory, url).save(credentials);
-        out.println("Logged in as " + credentials.address() + " on " + url + ".");
+        new LoginDialog(in, out, console, DeviceInfo.desktop(VERSION, "stratum-chat on " + host())).run(args, url, directory);
         return OK;
     }
 
@@ -223,6 +227,28 @@ public final class ChatTerminal {
         Chat chat = resolve(session, reference);
         long seq = session.chats().sendText(chat.id(), "t-" + UUID.randomUUID(), text);
         out.println("Sent as #" + seq + ".");
+        return OK;
+    }
+
+    private int sendFile(StratumSession session, String reference, Path file, String text) {
+        Chat chat = resolve(session, reference);
+        StoredFile stored = new FileCommands(session, out).upload(chat.id(), file);
+        List<UUID> files = List.of(stored.id());
+        long seq = session.chats().send(chat.id(), "t-" + UUID.randomUUID(),
+                text.isBlank() ? Draft.files(files) : Draft.text(text).withAttachments(files));
+        out.println("Sent " + FileCommands.described(stored) + " as #" + seq + ".");
+        return OK;
+    }
+
+    private int save(StratumSession session, String reference, String seq, Path into) {
+        Chat chat = resolve(session, reference);
+        long number;
+        try {
+            number = Long.parseLong(seq.replace("#", ""));
+        } catch (NumberFormatException e) {
+            return usage("save CHAT SEQ [DIR]: SEQ is a message number, such as #12");
+        }
+        new FileCommands(session, out).save(chat.id(), number, into);
         return OK;
     }
 
@@ -305,7 +331,7 @@ public final class ChatTerminal {
 
     private StratumSession session(Path directory, String server) {
         Profile.StoredLogin stored = Profile.read(directory)
-                .orElseThrow(() -> new IllegalStateException("not logged in; run: stratum-chat login EMAIL"));
+                .orElseThrow(() -> new IllegalStateException("not logged in; run: stratum-chat login"));
         if (server != null && !sameServer(server, stored.server())) {
             throw new IllegalStateException("logged in to " + stored.server() + ", not " + server + "; log in there first or use another --profile");
         }

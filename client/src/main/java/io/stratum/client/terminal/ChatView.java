@@ -3,6 +3,7 @@ package io.stratum.client.terminal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,9 @@ import io.stratum.client.StratumSession;
 import io.stratum.client.chat.Chat;
 import io.stratum.client.chat.ChatEvent;
 import io.stratum.client.http.StratumException;
+import io.stratum.client.files.StoredFile;
 import io.stratum.client.live.Cursors;
+import io.stratum.client.live.Draft;
 import io.stratum.client.live.LiveListener;
 import io.stratum.client.live.LiveSession;
 import io.stratum.client.live.Signals;
@@ -25,13 +28,15 @@ import io.stratum.client.live.Signals;
  */
 final class ChatView implements LiveListener {
     private static final int SHOWN_BEFORE = 20;
-    private static final String HELP = "Type a message and press Enter. /history [N]  /edit #SEQ TEXT  /delete #SEQ  /quit";
+    private static final String HELP = "Type a message and press Enter. /history [N]  /edit #SEQ TEXT  /delete #SEQ  /file PATH  "
+            + "/save #SEQ [DIR]  /quit";
 
     private final StratumSession session;
     private final Chat chat;
     private final EventFormat format;
     private final UUID me;
     private final PrintStream out;
+    private final FileCommands files;
     private final ConcurrentLinkedQueue<CompletableFuture<?>> unanswered = new ConcurrentLinkedQueue<>();
     private volatile LiveSession live;
     private volatile boolean lost;
@@ -43,6 +48,7 @@ final class ChatView implements LiveListener {
         this.format = new EventFormat(me);
         this.me = me;
         this.out = out;
+        this.files = new FileCommands(session, out);
     }
 
     /** Runs until /quit or the end of input; returns the exit code. */
@@ -97,9 +103,42 @@ final class ChatView implements LiveListener {
                     track(live.delete(chat.id(), number(words[1], -1)));
                 }
             }
+            case "/file" -> {
+                if (words.length < 2) {
+                    print("usage: /file PATH");
+                } else {
+                    sendFile(Path.of(line.substring(words[0].length()).strip()));
+                }
+            }
+            case "/save" -> {
+                if (words.length < 2) {
+                    print("usage: /save #SEQ [DIR]");
+                } else {
+                    save(number(words[1], -1), Path.of(words.length > 2 ? words[2] : "."));
+                }
+            }
             default -> print(HELP);
         }
         return true;
+    }
+
+    /** Uploads the file (the input waits meanwhile), then sends it as a message; it shows when the server has stored it. */
+    private void sendFile(Path file) {
+        try {
+            StoredFile stored = files.upload(chat.id(), file);
+            print("(uploaded " + FileCommands.described(stored) + ")");
+            track(live.send(chat.id(), "f-" + UUID.randomUUID(), Draft.files(List.of(stored.id()))));
+        } catch (StratumException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            print("(not sent: " + e.getMessage() + (e instanceof StratumException failure ? " (" + failure.code() + ")" : "") + ")");
+        }
+    }
+
+    private void save(long seq, Path directory) {
+        try {
+            files.save(chat.id(), seq, directory);
+        } catch (StratumException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            print("(not saved: " + e.getMessage() + (e instanceof StratumException failure ? " (" + failure.code() + ")" : "") + ")");
+        }
     }
 
     private void showHistory(long before, int count) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stratum.client.StratumClient;
 import io.stratum.client.StratumSession;
 import io.stratum.client.auth.CredentialStore;
+import io.stratum.client.chat.Chat;
 import io.stratum.client.chat.ChatEvent;
 import io.stratum.client.live.Cursors;
+import io.stratum.client.live.Draft;
 import io.stratum.client.live.LiveSession;
 import io.stratum.client.terminal.ChatTerminal;
 import io.stratum.core.mail.MailSettingsStore;
@@ -137,6 +140,74 @@ class ChatTerminalIT {
     }
 
     @Test
+    void shouldSendAFileAndSaveTheFilesOfAMessageFromScripts() throws Exception {
+        Path profile = Files.createTempDirectory("stratum-chat");
+        logIn(profile, "tess-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example");
+        StratumSession bob = sdkUser("bob");
+        Chat chat = bob.chats().createPersonal(address(profile));
+        String chatRef = chat.id().toString().substring(0, 8);
+        Path plan = Files.createTempDirectory("tess-files").resolve("plan.txt");
+        Files.writeString(plan, "1. ship it\n".repeat(5000));
+
+        Run sent = run(profile, "sendfile", chatRef, plan.toString(), "the", "plan");
+        assertEquals(0, sent.exit(), sent.err());
+        assertTrue(sent.out().startsWith("Sent plan.txt ("), sent.out());
+        ChatEvent received = bob.chats().historyAfter(chat.id(), 0, 200).stream().filter(ChatEvent::isMessage).findFirst().orElseThrow();
+        assertEquals("the plan", received.body());
+        Path bobsCopy = bob.files().saveInto(received.attachments().get(0), Files.createTempDirectory("bob-files")).path();
+        assertEquals(-1L, Files.mismatch(plan, bobsCopy));
+
+        Path photo = Files.createTempFile("photo", ".jpg");
+        Files.write(photo, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3, 4, 5});
+        long seq = bob.chats().send(chat.id(), "photo-" + UUID.randomUUID(),
+                Draft.files(List.of(bob.files().upload(chat.id(), photo, "holiday.jpg", "image/jpeg").id())));
+        Path into = Files.createTempDirectory("tess-saved");
+        Run saved = run(profile, "save", chatRef, "#" + seq, into.toString());
+        assertEquals(0, saved.exit(), saved.err());
+        assertTrue(saved.out().startsWith("Saved " + into.resolve("holiday.jpg")), saved.out());
+        assertEquals(-1L, Files.mismatch(photo, into.resolve("holiday.jpg")));
+        Run history = run(profile, "history", chatRef);
+        assertTrue(history.out().contains("[1 file: /save #" + seq + "]"), history.out());
+        Run notAMessage = run(profile, "save", chatRef, "#1", into.toString());
+        assertEquals(1, notAMessage.exit(), notAMessage.err());
+        assertTrue(notAMessage.err().contains("#1 is not a message"), notAMessage.err());
+    }
+
+    @Test
+    void shouldSendAFileAndSaveAnAttachmentInAChat() throws Exception {
+        Path profile = Files.createTempDirectory("stratum-chat");
+        logIn(profile, "tess-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example");
+        StratumSession bob = sdkUser("bob");
+        Chat chat = bob.chats().createPersonal(address(profile));
+        Path sketch = Files.createTempDirectory("tess-sketch").resolve("sketch v2.png");
+        Files.write(sketch, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        Path tessSaves = Files.createTempDirectory("tess-saves");
+        Recorder bobSees = new Recorder();
+        try (LiveSession bobLive = bob.live(new Cursors(), bobSees).start()) {
+            assertTrue(bobLive.awaitLive(Duration.ofSeconds(20)));
+            Session terminal = new Session("--profile", profile.toString(), "open", chat.id().toString());
+            terminal.awaitShown("(connected)");
+
+            terminal.type("/file " + sketch);
+            ChatEvent withFile = bobSees.awaitEvent(event -> event.isMessage() && !event.attachments().isEmpty());
+            Path bobsCopy = bob.files().saveInto(withFile.attachments().get(0), Files.createTempDirectory("bob-sketch")).path();
+            assertEquals("sketch v2.png", bobsCopy.getFileName().toString());
+            assertEquals(-1L, Files.mismatch(sketch, bobsCopy));
+
+            Path notes = Files.createTempFile("notes", ".txt");
+            Files.writeString(notes, "notes from bob");
+            long seq = bob.chats().send(chat.id(), "notes-" + UUID.randomUUID(),
+                    Draft.text("my notes").withAttachments(List.of(bob.files().upload(chat.id(), notes, "notes.txt", "text/plain").id())));
+            terminal.awaitShown("my notes [1 file: /save #" + seq + "]");
+            terminal.type("/save #" + seq + " " + tessSaves);
+            terminal.awaitShown("Saved " + tessSaves.resolve("notes.txt"));
+            terminal.type("/quit");
+            assertEquals(0, terminal.awaitExit(), terminal.errors.toString(StandardCharsets.UTF_8));
+        }
+        assertEquals("notes from bob", Files.readString(tessSaves.resolve("notes.txt")));
+    }
+
+    @Test
     void shouldExplainFailuresWithNonZeroExitCodes() throws Exception {
         Path profile = Files.createTempDirectory("stratum-chat");
 
@@ -161,6 +232,19 @@ class ChatTerminalIT {
         login.type(TestSmtp.awaitPin(email, TestSmtp.messagesTo(email).size(), Duration.ofSeconds(20)));
         assertEquals(0, login.awaitExit(), login.errors.toString(StandardCharsets.UTF_8));
         assertTrue(login.shown().contains("Logged in as "), login.shown());
+    }
+
+    private static StratumSession sdkUser(String name) {
+        StratumClient client = StratumClient.of(ClientSdkIT.server());
+        return client.session(ClientSdkIT.logIn(client, name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example"),
+                CredentialStore.IN_MEMORY);
+    }
+
+    /** The address the terminal's user gives to others ({@code whoami}). */
+    private static String address(Path profile) {
+        Run whoami = run(profile, "whoami");
+        assertEquals(0, whoami.exit(), whoami.err());
+        return whoami.out().strip().split("\\s+")[0];
     }
 
     private static Run run(Path profile, String... command) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.stratum.client.StratumClient;
 import io.stratum.client.StratumSession;
@@ -29,18 +30,27 @@ import io.stratum.client.auth.Credentials;
 import io.stratum.client.auth.DeviceInfo;
 import io.stratum.client.chat.Chat;
 import io.stratum.client.chat.ChatEvent;
+import io.stratum.client.contacts.People;
 import io.stratum.client.http.StratumException;
 import io.stratum.client.live.Ack;
 import io.stratum.client.live.Cursors;
 import io.stratum.client.live.LiveOptions;
 import io.stratum.client.live.LiveSession;
+import io.stratum.core.addressbook.AddressBook;
+import io.stratum.core.addressbook.AddressBookSettings;
+import io.stratum.core.addressbook.EntryDraft;
 import io.stratum.core.mail.MailSettingsStore;
+import io.stratum.core.runtime.RuntimeSettings;
 import io.stratum.cts.auth.MailboxLogin;
 import io.stratum.testsupport.KafkaTestResource;
 import io.stratum.testsupport.PostgresTestResource;
 import io.stratum.testsupport.TestSmtp;
 
-/** The Java client SDK against a running CTS: login by PIN from the mailbox, chatting live, reconnecting after a network cut. */
+/**
+ * The Java client SDK against a running CTS: login by PIN from the mailbox, chatting live,
+ * reconnecting after a network cut, the address book. Files: {@link ClientSdkFilesIT}; directory
+ * login: {@code DirectoryClientLoginIT}; phone login: the RTS's {@code PhoneClientLoginIT}.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
@@ -50,6 +60,12 @@ class ClientSdkIT {
 
     @Inject
     MailSettingsStore mailSettings;
+
+    @Inject
+    AddressBook addressBook;
+
+    @Inject
+    RuntimeSettings settings;
 
     @BeforeEach
     void useTestMailServer() throws Throwable {
@@ -188,6 +204,33 @@ class ClientSdkIT {
                         .filter(event -> "written while offline".equals(event.body())).count(), "the re-sent message is stored once");
             }
         }
+    }
+
+    @Test
+    void shouldFindAColleagueInThisServersAddressBookAndChatWithThem() throws Throwable {
+        String team = "Falcon" + UUID.randomUUID().toString().substring(0, 6);
+        StratumSession alice = user("alice");
+        StratumSession olga = user("olga");
+        String olgasEmail = olga.me().email();
+        VertxContextSupport.subscribeAndAwait(() -> settings.set(AddressBookSettings.SETTING, new AddressBookSettings(true), "test"));
+        VertxContextSupport.subscribeAndAwait(() -> addressBook.create(new EntryDraft("Olga Sokolova", "Buyer", team, "Corp", olgasEmail,
+                List.of("+7 343 200-10-20"), null)));
+        VertxContextSupport.subscribeAndAwait(() -> addressBook.create(new EntryDraft("Oleg Sokolov", "Driver", team, "Corp", null,
+                List.of(), null)));
+
+        List<People.Entry> found = alice.people().search("sokolova " + team.toLowerCase(java.util.Locale.ROOT));
+        List<People.Entry> wholeTeam = alice.people().search(team);
+
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(2, wholeTeam.size(), wholeTeam.toString());
+        assertTrue(wholeTeam.stream().anyMatch(entry -> "Oleg Sokolov".equals(entry.name()) && entry.address() == null),
+                "someone who is not a chat user has no address");
+        People.Entry olgasEntry = found.get(0);
+        assertEquals(List.of("Olga Sokolova", "Buyer", "Corp", olgasEmail, List.of("+7 343 200-10-20"), olga.credentials().address()),
+                List.of(olgasEntry.name(), olgasEntry.position(), olgasEntry.company(), olgasEntry.email(), olgasEntry.phones(),
+                        olgasEntry.address()));
+        Chat chat = alice.chats().createPersonal(olgasEntry.address());
+        assertTrue(alice.chats().get(chat.id()).members().stream().anyMatch(member -> member.huid().equals(olga.credentials().huid())));
     }
 
     private StratumSession user(String name) {
