@@ -26,8 +26,10 @@ import io.stratum.common.settings.Role;
 import io.stratum.common.settings.Settings;
 import io.stratum.common.settings.SettingsFile;
 import io.stratum.deploy.install.SettingsTemplate;
+import io.stratum.testsupport.TestDevice;
 import io.stratum.testsupport.TestKafka;
 import io.stratum.testsupport.TestPostgres;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Each packaged role jar, started from a directory holding a settings.yaml written by
@@ -61,6 +63,17 @@ class PackagedServerIT {
             assertTrue(log().contains("Kafka topics ready"), this::log);
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.postgresUser(), settings.postgresPassword())) {
                 assertEquals(SchemaVersion.LATEST, SchemaMigrator.currentVersion(connection), "migrations applied at start");
+            }
+            try (TestDevice client = TestDevice.connect(port)) {
+                client.send(new JsonObject().put("type", "ping"));
+                client.await(frame -> true); // any answer: the server holds the connection
+                server.destroy();
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (!client.isClosed() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(client.isClosed(), () -> "the connected client was not told the server is stopping; log:\n" + log());
+                assertEquals(1001, client.closeCode(), "a stopping server closes client connections with 1001 (going away)");
             }
         } finally {
             server.destroy();
