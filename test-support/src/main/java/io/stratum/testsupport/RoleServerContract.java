@@ -52,7 +52,8 @@ public abstract class RoleServerContract {
                 .body("checks.find { it.name == 'Chat event feed' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Trust link' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'File storage' }.status", equalTo("UP"))
-                .body("checks.size()", equalTo(6));
+                .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("UP"))
+                .body("checks.size()", equalTo(7));
         given().get("/q/health/live").then().statusCode(200);
     }
 
