@@ -99,7 +99,7 @@ public class AvatarRoutes {
             @Override
             public Uni<JsonObject> commit(Caller caller, UploadPipeline.Stored stored) {
                 return avatars.replace(caller.huid(), stored).map(previous -> {
-                    previous.ifPresent(AvatarRoutes.this::deleteLater);
+                    previous.ifPresent(key -> transfers.deleteLater(store, key, "Old avatar"));
                     LOGGER.infov("Avatar stored: user={0} size={1}", caller.huid(), stored.size());
                     return new JsonObject().put("huid", caller.huid().toString()).put("content_type", stored.contentType())
                             .put("size", stored.size()).put("sha256", stored.sha256()).put("updated_at", stored.at().toString());
@@ -111,21 +111,6 @@ public class AvatarRoutes {
                 return "/api/v1/users/" + answer.getString("huid") + "/avatar";
             }
         };
-    }
-
-    /** The replaced avatar's object is deleted off the event loop; a failure leaves an unreferenced object, never served. */
-    private void deleteLater(String key) {
-        try {
-            transfers.submit(() -> {
-                store.delete(key);
-                return null;
-            }).exceptionally(e -> {
-                LOGGER.warnv("Old avatar not deleted from the store: {0}", e.getClass().getSimpleName());
-                return null;
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOGGER.warn("Old avatar not deleted from the store: every transfer thread is busy");
-        }
     }
 
     private static ApiException noAvatar() {

@@ -56,19 +56,9 @@ public class ChatAvatarRoutes {
         router.get("/api/v1/chats/:chat/avatar").order(FileRoutes.ORDER).handler(this::get);
     }
 
-    /** The object of a replaced avatar is deleted off the event loop; a failure leaves an unreferenced object, never served. */
+    /** The object of a replaced avatar is deleted off the event loop. */
     void dropReplaced(@Observes ChatAvatars.Replaced replaced) {
-        try {
-            transfers.submit(() -> {
-                store.delete(replaced.storageKey());
-                return null;
-            }).exceptionally(e -> {
-                LOGGER.warnv("Old chat avatar not deleted from the store: {0}", e.getClass().getSimpleName());
-                return null;
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOGGER.warn("Old chat avatar not deleted from the store: every transfer thread is busy");
-        }
+        transfers.deleteLater(store, replaced.storageKey(), "Old chat avatar");
     }
 
     private void get(RoutingContext routing) {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 /**
  * The threads that move file bytes between clients and the store: at most
  * {@code stratum.files.max-transfers} at once, so that many large uploads cannot take the worker
@@ -18,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class FileTransfers {
+    private static final Logger LOGGER = Logger.getLogger(FileTransfers.class);
+
     private final ThreadPoolExecutor executor;
 
     public FileTransfers(FilesConfig config) {
@@ -44,6 +48,25 @@ public class FileTransfers {
             }
         });
         return result;
+    }
+
+    /**
+     * Deletes a replaced object ({@code what}, e.g. "Old avatar") on a transfer thread; never blocks and
+     * never fails the caller. A failure, or every transfer thread busy, is logged and leaves an object
+     * nothing refers to, which is never served.
+     */
+    void deleteLater(FileStore store, String key, String what) {
+        try {
+            submit(() -> {
+                store.delete(key);
+                return null;
+            }).exceptionally(e -> {
+                LOGGER.warnv("{0} not deleted from the store: {1}", what, e.getClass().getSimpleName());
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            LOGGER.warnv("{0} not deleted from the store: every transfer thread is busy", what);
+        }
     }
 
     @PreDestroy
