@@ -26,8 +26,8 @@ class ClassArchiveTest {
         installation = Files.createDirectories(temp.resolve("installation"));
         Path app = Files.createDirectories(temp.resolve("quarkus-app"));
         jar = Files.writeString(app.resolve("quarkus-run.jar"), "manifest");
-        Files.createDirectories(app.resolve("lib/main"));
-        Files.writeString(app.resolve("lib/main/a.jar"), "classes");
+        Files.createDirectories(app.resolve("lib"));
+        Files.writeString(app.resolve("lib/a.jar"), "classes");
     }
 
     @Test
@@ -52,7 +52,7 @@ class ClassArchiveTest {
         Files.writeString(old, "archive");
         Files.writeString(old.resolveSibling(old.getFileName() + ".partial"), "half");
 
-        Path library = jar.resolveSibling("lib/main/a.jar");
+        Path library = jar.resolveSibling("lib/a.jar");
         Files.writeString(library, "other classes");
         Files.setLastModifiedTime(library, FileTime.fromMillis(Files.getLastModifiedTime(library).toMillis() + 5000));
 
