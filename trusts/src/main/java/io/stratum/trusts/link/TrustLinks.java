@@ -26,6 +26,8 @@ public class TrustLinks {
 
     private final Map<String, TrustLink> links = new ConcurrentHashMap<>();
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
+    /** Whether the backoffs stored before the last stop were read (or could not be): no dial is due before. */
+    private volatile boolean restored;
     private final MultiGauge connectionStatus;
     private volatile LinkListener listener = new LinkListener() {
     };
@@ -65,8 +67,13 @@ public class TrustLinks {
 
     /** Takes the backoffs stored before the last stop (the dialer waits for them as for its own). */
     void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        backoff.load().subscribe().with(stored -> stored.forEach(attempts::putIfAbsent),
-                failure -> LOGGER.warnv("Stored dial backoffs not read, dialing at once: {0}", failure.getClass().getName()));
+        backoff.load().subscribe().with(stored -> {
+            stored.forEach(attempts::putIfAbsent);
+            restored = true;
+        }, failure -> {
+            LOGGER.warnv("Stored dial backoffs not read, dialing at once: {0}", failure.getClass().getName());
+            restored = true;
+        });
     }
 
     /** Failed attempts to reach one remote, for backoff and for the console. */
@@ -149,8 +156,14 @@ public class TrustLinks {
         return updated.next();
     }
 
-    /** Whether a dial to this remote is due (no failure pending a backoff). */
+    /**
+     * Whether a dial to this remote is due: the stored backoffs are read (a dial failing before would
+     * count from one again and overwrite them) and no failure is pending a backoff.
+     */
     boolean due(String remoteId) {
+        if (!restored) {
+            return false;
+        }
         Attempts failed = attempts.get(remoteId);
         return failed == null || !Instant.now().isBefore(failed.next());
     }
