@@ -22,11 +22,8 @@ import java.util.stream.Stream;
  */
 final class ClassArchive {
     private static final String SUFFIX = ".jsa";
-    /**
-     * What a role build consists of: the runner jar and its lib/ (ADR 0022), plus app/ and quarkus/ of
-     * an older fast-jar build if one was built there before. The server may keep data of its own beside them.
-     */
-    private static final List<String> BUILD_PARTS = List.of("quarkus-run.jar", "app", "lib", "quarkus");
+    /** What a role build consists of: the runner jar and its lib/ (ADR 0022). The server may keep data of its own beside them. */
+    private static final List<String> BUILD_PARTS = List.of("quarkus-run.jar", "lib");
 
     private final Path directory;
     private final Path jar;

@@ -67,11 +67,11 @@ public class TrustLinks {
 
     /** Takes the backoffs stored before the last stop (the dialer waits for them as for its own). */
     void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        backoff.load().subscribe().with(stored -> {
-            stored.forEach(attempts::putIfAbsent);
-            restored = true;
-        }, failure -> {
+        backoff.load().onFailure().recoverWithItem(failure -> {
             LOGGER.warnv("Stored dial backoffs not read, dialing at once: {0}", failure.getClass().getName());
+            return Map.of();
+        }).subscribe().with(stored -> {
+            stored.forEach(attempts::putIfAbsent);
             restored = true;
         });
     }
