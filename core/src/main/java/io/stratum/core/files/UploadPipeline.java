@@ -33,6 +33,9 @@ public class UploadPipeline {
     private static final Logger LOGGER = Logger.getLogger(UploadPipeline.class);
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9!#$&^_.+-]{1,64}/[a-z0-9!#$&^_.+-]{1,64}");
     private static final long DRAIN_MILLIS = 10_000;
+    /** How much of a body too large to be worth reading is dropped, and for how long, before its connection closes. */
+    private static final long LINGER_BYTES = 1024 * 1024;
+    private static final long LINGER_MILLIS = 1_000;
 
     private final FilesConfig config;
     private final FileStore store;
@@ -151,34 +154,51 @@ public class UploadPipeline {
     }
 
     /**
-     * Answers with the error. A body still coming is either read and dropped for a while (so the
-     * client gets to read the answer) and the connection then closed, or, when it is too large to
-     * be worth reading, the connection is closed right after the answer.
+     * Answers with the error, then closes the connection once the client has had time to read it.
+     * Closing a socket that still holds unread bytes makes the kernel reset the connection, and a
+     * reset can destroy the answer before the client reads it; so what the client still sends is
+     * read and dropped meanwhile. With {@code readRest} the whole body is dropped (for at most
+     * {@link #DRAIN_MILLIS}); otherwise (a body too large to be worth reading) at most
+     * {@link #LINGER_BYTES} are, then reading stops and the connection closes {@link #LINGER_MILLIS}
+     * after the answer.
      */
     private static void refuse(RoutingContext routing, Throwable failure, boolean readRest) {
         HttpServerRequest request = routing.request();
         if (!request.isEnded()) {
             routing.response().putHeader(HttpHeaders.CONNECTION, "close");
             if (readRest) {
-                long timer = routing.vertx().setTimer(DRAIN_MILLIS, t -> request.connection().close());
-                request.exceptionHandler(e -> routing.vertx().cancelTimer(timer));
-                request.endHandler(v -> {
-                    routing.vertx().cancelTimer(timer);
-                    if (routing.response().ended()) {
-                        request.connection().close();
-                    } else {
-                        routing.addEndHandler(x -> request.connection().close());
-                    }
-                });
-                request.handler(chunk -> {
-                });
-                request.resume();
+                dropThenClose(routing, Long.MAX_VALUE, DRAIN_MILLIS);
             } else {
-                // addEndHandler, not response().endHandler: that one belongs to Quarkus (request counting for graceful shutdown).
-                routing.addEndHandler(v -> request.connection().close());
+                dropThenClose(routing, LINGER_BYTES, LINGER_MILLIS);
             }
         }
         FileErrors.send(routing.response(), failure);
+    }
+
+    private static void dropThenClose(RoutingContext routing, long maxBytes, long maxMillis) {
+        HttpServerRequest request = routing.request();
+        // addEndHandler, not response().endHandler: that one belongs to Quarkus (request counting for graceful shutdown).
+        Runnable close = () -> {
+            if (routing.response().ended()) {
+                request.connection().close();
+            } else {
+                routing.addEndHandler(x -> request.connection().close());
+            }
+        };
+        long timer = routing.vertx().setTimer(maxMillis, t -> close.run());
+        long[] dropped = {0};
+        request.exceptionHandler(e -> routing.vertx().cancelTimer(timer));
+        request.endHandler(v -> {
+            routing.vertx().cancelTimer(timer);
+            close.run();
+        });
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] >= maxBytes) {
+                request.pause();
+            }
+        });
+        request.resume();
     }
 
     static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
