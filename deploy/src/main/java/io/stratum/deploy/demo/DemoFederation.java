@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import io.stratum.common.settings.Role;
 import io.stratum.common.settings.Settings;
@@ -38,6 +42,12 @@ public final class DemoFederation {
     public static final int POSTGRES_PORT = 5432;
     public static final int MAIL_PORT = 19025;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** Stops the servers in parallel; daemon threads, so the command exits whatever happens. */
+    private static final Executor STOPPING = Executors.newFixedThreadPool(SERVERS.size(), task -> {
+        Thread thread = new Thread(task, "demo-stop");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path directory;
     private final StratumHome home;
@@ -83,10 +93,20 @@ public final class DemoFederation {
         new DemoTrusts(directory).configure(SERVERS, this::settingsOf);
     }
 
-    /** Stops the servers, Kafka, and PostgreSQL if the demo started it. Leaves the data for the next start. */
+    /**
+     * Stops the servers (all at once: each may take several seconds to stop gracefully), then
+     * Kafka, and PostgreSQL if the demo started it. Leaves the data for the next start.
+     */
     public void down() {
+        List<CompletableFuture<Boolean>> stops = new ArrayList<>();
         for (DemoServer server : SERVERS) {
-            existingSettings(server).ifPresent(settings -> new RoleServer(settings, directory.resolve(server.name())).stop());
+            existingSettings(server).ifPresent(settings -> stops.add(
+                    CompletableFuture.supplyAsync(() -> new RoleServer(settings, directory.resolve(server.name())).stop(), STOPPING)));
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
         kafka().stop();
         mailCatcher().stop();
