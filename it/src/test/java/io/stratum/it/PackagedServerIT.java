@@ -1,6 +1,7 @@
 package io.stratum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,6 +81,8 @@ class PackagedServerIT {
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "server did not stop on SIGTERM");
         }
         assertTrue(log().contains("stopped in"), this::log);
+        assertFalse(log().contains("Timed out waiting for graceful shutdown"),
+                () -> "a closed client WebSocket must not hold the stop for quarkus.shutdown.timeout:\n" + log());
     }
 
     @Test
