@@ -1,5 +1,6 @@
 package io.stratum.core.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,13 +15,16 @@ import org.jboss.logging.Logger;
 
 import io.stratum.core.kafka.ServerTopic;
 import io.stratum.core.server.ServerConfig;
+import io.stratum.core.server.ServerInstance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Publishes committed chat events to {@code <server>.chat-events}, keyed by chat id so a chat's
- * events stay in one partition in commit order; each record's value is the event frame devices
- * receive, encoded here once ({@link ChatEventRecords}). Sends run on one dedicated thread (a Kafka send
+ * Hands committed chat events to this instance's devices at once ({@link LocalDelivery}) and
+ * publishes them to {@code <server>.chat-events} for the other instances, keyed by chat id so a
+ * chat's events stay in one partition in commit order, marked with this instance as their origin
+ * (ADR 0023); each record's value is the event frame devices receive, encoded here once
+ * ({@link ChatEventRecords}). Sends run on one dedicated thread (a Kafka send
  * may block while it fetches metadata; the event loop must not), in the order they were handed in.
  * Each confirmed send clears the event's outbox row; an unconfirmed one is sent again by the
  * {@link Outbox} relay, so consumers must ignore a sequence number they have seen.
@@ -31,6 +35,8 @@ public class ChatEventPublisher {
 
     private final Producer<String, String> producer;
     private final Outbox outbox;
+    private final LocalDelivery local;
+    private final UUID origin;
     private final String eventsTopic;
     private final String signalsTopic;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -39,23 +45,37 @@ public class ChatEventPublisher {
         return thread;
     });
 
-    public ChatEventPublisher(Producer<String, String> producer, Outbox outbox, ServerConfig server) {
+    public ChatEventPublisher(Producer<String, String> producer, Outbox outbox, LocalDelivery local, ServerConfig server,
+            ServerInstance instance) {
         this.producer = producer;
         this.outbox = outbox;
+        this.local = local;
+        this.origin = instance.id();
         this.eventsTopic = ServerTopic.CHAT_EVENTS.nameFor(server.id());
         this.signalsTopic = ServerTopic.CHAT_SIGNALS.nameFor(server.id());
     }
 
-    /** Queues committed events for publishing; returns at once. */
+    /** Delivers committed events to the devices connected here and queues them for publishing; returns at once. */
     public void publish(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
+        List<LiveEvent> events = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            LiveEvent event = LiveEvent.of(delivery.event());
+            events.add(event);
+            try {
+                local.deliver(event, delivery.recipients());
+            } catch (RuntimeException e) {
+                // The device sessions fill the gap from PostgreSQL with the next event of the chat, or at their next resume.
+                LOGGER.warnv("Chat event not handed to the local sessions: {0}", e.getClass().getName());
+            }
+        }
         sender.execute(() -> {
-            for (Delivery delivery : deliveries) {
-                ChatEvent event = delivery.event();
+            for (int i = 0; i < events.size(); i++) {
+                LiveEvent event = events.get(i);
                 try {
-                    producer.send(ChatEventRecords.record(eventsTopic, delivery), (metadata, failure) -> {
+                    producer.send(ChatEventRecords.record(eventsTopic, event, deliveries.get(i).recipients(), origin), (metadata, failure) -> {
                         if (failure == null) {
                             outbox.confirmed(event.chatId(), event.seq());
                         } else {

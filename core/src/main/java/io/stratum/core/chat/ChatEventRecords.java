@@ -23,7 +23,9 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code seq}: 8 bytes, big-endian;</li>
  * <li>{@code kind}: the event kind, UTF-8;</li>
  * <li>{@code to}: the recipients' user ids, 16 bytes each;</li>
- * <li>{@code member}: 16 bytes, only on events that end a membership: the member who leaves.</li>
+ * <li>{@code member}: 16 bytes, only on events that end a membership: the member who leaves;</li>
+ * <li>{@code origin}: 16 bytes, the instance that published it ({@code ServerInstance}), which
+ * delivered it to its own devices already (ADR 0023); absent on records of older instances.</li>
  * </ul>
  * A record without a {@code seq} header is in the format before ADR 0019 (the value is the event's
  * JSON with a {@code to} array of recipients); it is still read, so that records published by an
@@ -34,23 +36,34 @@ public final class ChatEventRecords {
     static final String KIND = "kind";
     static final String TO = "to";
     static final String MEMBER = "member";
+    static final String ORIGIN = "origin";
 
     private ChatEventRecords() {
     }
 
-    /** A record read back: the event and the users of this server it goes to. */
-    public record Received(LiveEvent event, List<UUID> recipients) {
+    /**
+     * A record read back: the event, the users of this server it goes to, and the instance that
+     * published it (null when the record does not say).
+     */
+    public record Received(LiveEvent event, List<UUID> recipients, UUID origin) {
     }
 
-    /** The record publishing {@code delivery} on {@code topic}; encodes the event's frame once. */
+    /** The record publishing {@code delivery} on {@code topic}, without an origin; encodes the event's frame once. */
     public static ProducerRecord<String, String> record(String topic, Delivery delivery) {
-        LiveEvent event = LiveEvent.of(delivery.event());
+        return record(topic, LiveEvent.of(delivery.event()), delivery.recipients(), null);
+    }
+
+    /** The record publishing {@code event} for {@code recipients} on {@code topic}, published by instance {@code origin} (or null). */
+    public static ProducerRecord<String, String> record(String topic, LiveEvent event, List<UUID> recipients, UUID origin) {
         Headers headers = new RecordHeaders()
                 .add(SEQ, ByteBuffer.allocate(Long.BYTES).putLong(event.seq()).array())
                 .add(KIND, event.kind().getBytes(StandardCharsets.UTF_8))
-                .add(TO, uuids(delivery.recipients()));
+                .add(TO, uuids(recipients));
         if (event.leaver() != null) {
             headers.add(MEMBER, uuids(List.of(event.leaver())));
+        }
+        if (origin != null) {
+            headers.add(ORIGIN, uuids(List.of(origin)));
         }
         return new ProducerRecord<>(topic, null, event.chatId().toString(), event.frame(), headers);
     }
@@ -93,9 +106,18 @@ public final class ChatEventRecords {
         if (frame == null || frame.isEmpty()) {
             throw new IllegalArgumentException("the record has no event frame");
         }
+        Header originHeader = record.headers().lastHeader(ORIGIN);
+        UUID origin = null;
+        if (originHeader != null) {
+            List<UUID> origins = uuids(ORIGIN, originHeader.value());
+            if (origins.size() != 1) {
+                throw new IllegalArgumentException("header origin is not one instance id");
+            }
+            origin = origins.get(0);
+        }
         LiveEvent event = new LiveEvent(chat, ByteBuffer.wrap(seq.value()).getLong(), new String(kind.value(), StandardCharsets.UTF_8),
                 leaver, frame);
-        return new Received(event, recipients);
+        return new Received(event, recipients, origin);
     }
 
     /** The format before ADR 0019: {@code ChatEvent.toJson()} with a {@code to} array. */
@@ -119,7 +141,7 @@ public final class ChatEventRecords {
             for (int i = 0; i < to.size(); i++) {
                 recipients.add(UUID.fromString(to.getString(i)));
             }
-            return new Received(LiveEvent.of(ChatEvent.fromJson(json)), recipients);
+            return new Received(LiveEvent.of(ChatEvent.fromJson(json)), recipients, null);
         } catch (RuntimeException e) {
             throw notJson(e);
         }

@@ -29,6 +29,7 @@ import io.stratum.core.kafka.KafkaTopicsConfig;
 import io.stratum.core.kafka.ServerTopic;
 import io.stratum.core.kafka.TopicProvisioner.TopicsReady;
 import io.stratum.core.server.ServerConfig;
+import io.stratum.core.server.ServerInstance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -36,7 +37,8 @@ import io.vertx.core.json.JsonObject;
  * Reads every partition of this server's chat-events and chat-signals topics (each instance reads
  * all of them: it must reach its own connected users) from the end, once the topics exist, on one dedicated
  * thread, and hands each record to {@link LocalSessions}: an event as read by {@link ChatEventRecords}
- * (headers for routing, the frame passed on unparsed), a signal as its JSON. Devices connected later catch up from
+ * (headers for routing, the frame passed on unparsed), a signal as its JSON. Events this instance
+ * published itself are skipped: they went to its devices when committed (ADR 0023). Devices connected later catch up from
  * PostgreSQL, not from Kafka, so no offsets are committed.
  */
 @ApplicationScoped
@@ -46,15 +48,17 @@ public class ChatEventFeed {
     private final LocalSessions sessions;
     private final KafkaTopicsConfig kafka;
     private final ServerConfig server;
+    private final UUID self;
     private final AtomicBoolean running = new AtomicBoolean();
     private final CountDownLatch topicsReady = new CountDownLatch(1);
     private volatile boolean assigned;
     private volatile KafkaConsumer<String, String> consumer;
 
-    public ChatEventFeed(LocalSessions sessions, KafkaTopicsConfig kafka, ServerConfig server) {
+    public ChatEventFeed(LocalSessions sessions, KafkaTopicsConfig kafka, ServerConfig server, ServerInstance instance) {
         this.sessions = sessions;
         this.kafka = kafka;
         this.server = server;
+        this.self = instance.id();
     }
 
     /** Whether the feed reads all partitions (readiness). */
@@ -159,6 +163,9 @@ public class ChatEventFeed {
         } catch (IllegalArgumentException e) {
             LOGGER.warnf("Skipping an unreadable chat event record: partition=%d offset=%d reason=%s", record.partition(),
                     record.offset(), e.getMessage());
+            return;
+        }
+        if (self.equals(received.origin())) {
             return;
         }
         try {

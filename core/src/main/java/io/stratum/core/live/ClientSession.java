@@ -22,8 +22,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * One authenticated device connection. Keeps, per chat, the last sequence number sent, so that the
  * device gets every event exactly once and in order whatever way it arrives: from the resume after
- * {@code hello}, live from Kafka (possibly twice, possibly after a later one from another instance),
- * or from a gap fill. All state is touched on the connection's event loop ({@link #context}) only.
+ * {@code hello}, live (committed on this instance, or from Kafka when committed on another;
+ * possibly twice, possibly after a later one), or from a gap fill. For a chat the user has left it
+ * keeps the last sequence number sent, so a late copy of the leaving event is not sent again. All state is touched on the connection's event loop ({@link #context}) only.
  */
 final class ClientSession {
     private static final Logger LOGGER = Logger.getLogger(ClientSession.class);
@@ -34,6 +35,7 @@ final class ClientSession {
     private final Caller caller;
     private final ChatHistory history;
     private final Map<UUID, Long> sent = new HashMap<>();
+    private final Map<UUID, Long> left = new HashMap<>();
     private final Map<UUID, Deque<LiveEvent>> filling = new HashMap<>();
     private List<LiveEvent> beforeReady = new ArrayList<>();
 
@@ -101,6 +103,9 @@ final class ClientSession {
         }
         Long last = sent.get(chat);
         if (last == null) {
+            if (event.seq() <= left.getOrDefault(chat, 0L)) {
+                return; // a late copy from before the user left
+            }
             // A chat this device did not know: it was created with, or added, this user.
             last = event.seq() - 1;
         }
@@ -138,8 +143,10 @@ final class ClientSession {
         sendText(event.frame());
         if (event.removes(caller.huid())) {
             sent.remove(event.chatId());
+            left.put(event.chatId(), event.seq());
         } else {
             sent.put(event.chatId(), event.seq());
+            left.remove(event.chatId());
         }
     }
 

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stratum.core.account.Platform;
 import io.stratum.core.chat.LiveEvent;
+import io.stratum.core.chat.LocalDelivery;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -20,7 +21,7 @@ import io.vertx.core.json.JsonObject;
  * Thread-safe; delivery hands each item to the session's own event loop.
  */
 @ApplicationScoped
-public class LocalSessions {
+public class LocalSessions implements LocalDelivery {
     private final Map<UUID, Set<ClientSession>> byUser = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> byIp = new ConcurrentHashMap<>();
     private final Map<Platform, AtomicInteger> byPlatform = new ConcurrentHashMap<>();
@@ -79,6 +80,7 @@ public class LocalSessions {
     }
 
     /** Hands a committed event to every local session of its recipients; its frame is not encoded again. */
+    @Override
     public void deliver(LiveEvent event, List<UUID> recipients) {
         for (UUID user : recipients) {
             Set<ClientSession> sessions = byUser.get(user);

@@ -67,6 +67,29 @@ class ChatEventRecordsTest {
     }
 
     @Test
+    void shouldNameTheInstanceThatPublishedIt() {
+        UUID instance = UUID.randomUUID();
+        LiveEvent event = LiveEvent.of(message(5));
+
+        ChatEventRecords.Received marked = ChatEventRecords.read(received(ChatEventRecords.record(TOPIC, event, List.of(ALICE), instance)));
+        ChatEventRecords.Received unmarked = ChatEventRecords.read(received(ChatEventRecords.record(TOPIC, new Delivery(message(5), List.of(ALICE)))));
+
+        assertEquals(instance, marked.origin());
+        assertEquals(event, marked.event());
+        assertNull(unmarked.origin(), "a record of an older instance has no origin");
+    }
+
+    @Test
+    void shouldRefuseAnOriginThatIsNotOneInstanceId() {
+        ProducerRecord<String, String> sent = ChatEventRecords.record(TOPIC, new Delivery(message(5), List.of(ALICE)));
+        sent.headers().add("origin", new byte[5]);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ChatEventRecords.read(received(sent)));
+
+        assertTrue(refused.getMessage().contains("origin"), refused.getMessage());
+    }
+
+    @Test
     void shouldCarryTheMemberWhoLeaves() {
         ChatEvent left = new ChatEvent(CHAT, 7, EventKind.MEMBER_LEFT, BOB, null, null, null, null,
                 new JsonObject().put("member", BOB.toString()), AT);
