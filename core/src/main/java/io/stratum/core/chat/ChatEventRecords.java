@@ -93,31 +93,28 @@ public final class ChatEventRecords {
             throw new IllegalArgumentException("header to is missing");
         }
         List<UUID> recipients = uuids(TO, to.value());
-        Header member = record.headers().lastHeader(MEMBER);
-        UUID leaver = null;
-        if (member != null) {
-            List<UUID> members = uuids(MEMBER, member.value());
-            if (members.size() != 1) {
-                throw new IllegalArgumentException("header member is not one user id");
-            }
-            leaver = members.get(0);
-        }
+        UUID leaver = optionalId(record, MEMBER, "user id");
+        UUID origin = optionalId(record, ORIGIN, "instance id");
         String frame = record.value();
         if (frame == null || frame.isEmpty()) {
             throw new IllegalArgumentException("the record has no event frame");
         }
-        Header originHeader = record.headers().lastHeader(ORIGIN);
-        UUID origin = null;
-        if (originHeader != null) {
-            List<UUID> origins = uuids(ORIGIN, originHeader.value());
-            if (origins.size() != 1) {
-                throw new IllegalArgumentException("header origin is not one instance id");
-            }
-            origin = origins.get(0);
-        }
         LiveEvent event = new LiveEvent(chat, ByteBuffer.wrap(seq.value()).getLong(), new String(kind.value(), StandardCharsets.UTF_8),
                 leaver, frame);
         return new Received(event, recipients, origin);
+    }
+
+    /** The one id in header {@code name}, or null when the record has no such header. */
+    private static UUID optionalId(ConsumerRecord<String, String> record, String name, String what) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null) {
+            return null;
+        }
+        List<UUID> ids = uuids(name, header.value());
+        if (ids.size() != 1) {
+            throw new IllegalArgumentException("header " + name + " is not one " + what);
+        }
+        return ids.get(0);
     }
 
     /** The format before ADR 0019: {@code ChatEvent.toJson()} with a {@code to} array. */
