@@ -48,11 +48,6 @@ public final class ChatEventRecords {
     public record Received(LiveEvent event, List<UUID> recipients, UUID origin) {
     }
 
-    /** The record publishing {@code delivery} on {@code topic}, without an origin; encodes the event's frame once. */
-    public static ProducerRecord<String, String> record(String topic, Delivery delivery) {
-        return record(topic, LiveEvent.of(delivery.event()), delivery.recipients(), null);
-    }
-
     /** The record publishing {@code event} for {@code recipients} on {@code topic}, published by instance {@code origin} (or null). */
     public static ProducerRecord<String, String> record(String topic, LiveEvent event, List<UUID> recipients, UUID origin) {
         Headers headers = new RecordHeaders()

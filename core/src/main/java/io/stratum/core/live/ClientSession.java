@@ -24,7 +24,8 @@ import io.vertx.core.json.JsonObject;
  * device gets every event exactly once and in order whatever way it arrives: from the resume after
  * {@code hello}, live (committed on this instance, or from Kafka when committed on another;
  * possibly twice, possibly after a later one), or from a gap fill. For a chat the user has left it
- * keeps the last sequence number sent, so a late copy of the leaving event is not sent again. All state is touched on the connection's event loop ({@link #context}) only.
+ * keeps the last sequence number sent, so a late copy of the leaving event is not sent again. All
+ * state is touched on the connection's event loop ({@link #context}) only.
  */
 final class ClientSession {
     private static final Logger LOGGER = Logger.getLogger(ClientSession.class);

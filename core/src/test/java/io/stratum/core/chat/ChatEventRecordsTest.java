@@ -46,7 +46,7 @@ class ChatEventRecordsTest {
     void shouldCarryTheEventFrameAsTheValueAndTheRoutingInHeaders() {
         ChatEvent event = message(46);
 
-        ProducerRecord<String, String> record = ChatEventRecords.record(TOPIC, new Delivery(event, List.of(ALICE, BOB)));
+        ProducerRecord<String, String> record = unmarked(event, List.of(ALICE, BOB));
 
         assertEquals(CHAT.toString(), record.key());
         assertEquals(event.toJson(), new JsonObject(record.value()));
@@ -58,7 +58,7 @@ class ChatEventRecordsTest {
     @Test
     void shouldReadBackWhatItWrote() {
         ChatEvent event = message(Long.MAX_VALUE - 1);
-        ProducerRecord<String, String> sent = ChatEventRecords.record(TOPIC, new Delivery(event, List.of(ALICE, BOB)));
+        ProducerRecord<String, String> sent = unmarked(event, List.of(ALICE, BOB));
 
         ChatEventRecords.Received read = ChatEventRecords.read(received(sent));
 
@@ -72,7 +72,7 @@ class ChatEventRecordsTest {
         LiveEvent event = LiveEvent.of(message(5));
 
         ChatEventRecords.Received marked = ChatEventRecords.read(received(ChatEventRecords.record(TOPIC, event, List.of(ALICE), instance)));
-        ChatEventRecords.Received unmarked = ChatEventRecords.read(received(ChatEventRecords.record(TOPIC, new Delivery(message(5), List.of(ALICE)))));
+        ChatEventRecords.Received unmarked = ChatEventRecords.read(received(unmarked(message(5), List.of(ALICE))));
 
         assertEquals(instance, marked.origin());
         assertEquals(event, marked.event());
@@ -81,7 +81,7 @@ class ChatEventRecordsTest {
 
     @Test
     void shouldRefuseAnOriginThatIsNotOneInstanceId() {
-        ProducerRecord<String, String> sent = ChatEventRecords.record(TOPIC, new Delivery(message(5), List.of(ALICE)));
+        ProducerRecord<String, String> sent = unmarked(message(5), List.of(ALICE));
         sent.headers().add("origin", new byte[5]);
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ChatEventRecords.read(received(sent)));
@@ -94,7 +94,7 @@ class ChatEventRecordsTest {
         ChatEvent left = new ChatEvent(CHAT, 7, EventKind.MEMBER_LEFT, BOB, null, null, null, null,
                 new JsonObject().put("member", BOB.toString()), AT);
 
-        ChatEventRecords.Received read = ChatEventRecords.read(received(ChatEventRecords.record(TOPIC, new Delivery(left, List.of(ALICE)))));
+        ChatEventRecords.Received read = ChatEventRecords.read(received(unmarked(left, List.of(ALICE))));
 
         assertTrue(read.event().removes(BOB));
         assertFalse(read.event().removes(ALICE));
@@ -115,7 +115,7 @@ class ChatEventRecordsTest {
 
     @Test
     void shouldRefuseGarbageHeadersWithAReason() {
-        ProducerRecord<String, String> sent = ChatEventRecords.record(TOPIC, new Delivery(message(3), List.of(ALICE)));
+        ProducerRecord<String, String> sent = unmarked(message(3), List.of(ALICE));
         Headers shortSeq = new RecordHeaders(sent.headers().toArray()).remove("seq").add("seq", new byte[] {1, 2, 3});
         Headers oddTo = new RecordHeaders(sent.headers().toArray()).remove("to").add("to", new byte[17]);
         Headers noKind = new RecordHeaders(sent.headers().toArray()).remove("kind");
@@ -147,7 +147,7 @@ class ChatEventRecordsTest {
 
     @Test
     void shouldTakeTheKindFromItsHeaderNotFromTheFrame() {
-        ProducerRecord<String, String> sent = ChatEventRecords.record(TOPIC, new Delivery(message(1), List.of()));
+        ProducerRecord<String, String> sent = unmarked(message(1), List.of());
         Headers renamed = new RecordHeaders(sent.headers().toArray()).remove("kind")
                 .add("kind", EventKind.RENAMED.getBytes(StandardCharsets.UTF_8));
 
@@ -160,5 +160,10 @@ class ChatEventRecordsTest {
     private static void assertRefused(String reason, ConsumerRecord<String, String> record) {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> ChatEventRecords.read(record));
         assertTrue(failure.getMessage().contains(reason), failure.getMessage());
+    }
+
+    /** The record of an instance that does not name itself (as before ADR 0023). */
+    private static ProducerRecord<String, String> unmarked(ChatEvent event, List<UUID> recipients) {
+        return ChatEventRecords.record(TOPIC, LiveEvent.of(event), recipients, null);
     }
 }
